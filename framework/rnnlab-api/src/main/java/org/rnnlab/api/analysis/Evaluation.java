@@ -1,0 +1,27 @@
+package org.rnnlab.api.analysis;
+
+import java.util.List;
+import org.rnnlab.api.task.Trial;
+
+/**
+ * Held-out trials and what the trained network did on them, trial by trial.
+ *
+ * <p>Each trial is run on its own from the network's initial state. Arrays are indexed {@code
+ * [trial][step][channel]}; trial {@code i} has {@code trials.get(i).steps()} steps.
+ *
+ * @param trials the trials, drawn from the run's evaluation stream
+ * @param outputs network readout per trial and step
+ * @param hidden hidden state per trial and step
+ */
+public record Evaluation(List<Trial> trials, float[][][] outputs, float[][][] hidden) {
+  public Evaluation {
+    trials = List.copyOf(trials);
+    if (outputs.length != trials.size() || hidden.length != trials.size()) {
+      throw new IllegalArgumentException("evaluation arrays disagree on the number of trials");
+    }
+  }
+
+  public int size() {
+    return trials.size();
+  }
+}

@@ -1,0 +1,19 @@
+package org.rnnlab.api.component;
+
+/** The value kinds a component parameter can take in a script. */
+public enum ParameterType {
+  /** A whole number; scripts may write {@code 20} but not {@code 20.5}. */
+  INTEGER,
+  /** A real number; whole numbers are accepted and widened. */
+  NUMBER,
+  /** {@code true} or {@code false}. */
+  BOOLEAN,
+  /** Free text. */
+  STRING,
+  /** One of {@link ParameterSpec#choices()}. */
+  CHOICE,
+  /** A list of real numbers, for example coherences. */
+  NUMBER_LIST,
+  /** A group of named sub-parameters described by {@link ParameterSpec#fields()}. */
+  GROUP
+}

@@ -1,0 +1,97 @@
+package org.rnnlab.api.component;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The validated, default-filled parameter values of one component in one run.
+ *
+ * <p>The core builds instances only after checking every value against the component's {@link
+ * ParameterSpec}s, so a getter fails only when a component asks for a name it did not declare or
+ * with the wrong type: a programming error in the component, not a user error. Instances are
+ * immutable and safe to share between threads.
+ */
+public final class Parameters {
+
+  private final Map<String, Object> values;
+
+  /**
+   * Wraps already-validated values.
+   *
+   * @param values name to value: Long, Double, Boolean, String, {@code List<Double>} or a nested
+   *     {@code Map<String, Object>} for groups
+   */
+  public Parameters(Map<String, ?> values) {
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  /** Every value, in declaration order; groups appear as nested maps. */
+  public Map<String, Object> asMap() {
+    return values;
+  }
+
+  public boolean has(String name) {
+    return values.containsKey(name);
+  }
+
+  /**
+   * @throws NoSuchElementException if the parameter was not declared
+   * @throws ClassCastException if it is not a whole number
+   */
+  public long integer(String name) {
+    Object v = require(name);
+    return ((Number) v).longValue();
+  }
+
+  /** Convenience for sizes: {@link #integer} narrowed to int. */
+  public int count(String name) {
+    return Math.toIntExact(integer(name));
+  }
+
+  /**
+   * @throws NoSuchElementException if the parameter was not declared
+   */
+  public double number(String name) {
+    return ((Number) require(name)).doubleValue();
+  }
+
+  public boolean bool(String name) {
+    return (Boolean) require(name);
+  }
+
+  public String string(String name) {
+    return (String) require(name);
+  }
+
+  /** A NUMBER_LIST parameter as a fresh array. */
+  public double[] numbers(String name) {
+    List<?> list = (List<?>) require(name);
+    double[] out = new double[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ((Number) list.get(i)).doubleValue();
+    }
+    return out;
+  }
+
+  /** A GROUP parameter's fields. */
+  @SuppressWarnings("unchecked")
+  public Parameters group(String name) {
+    return new Parameters((Map<String, Object>) require(name));
+  }
+
+  private Object require(String name) {
+    if (!values.containsKey(name)) {
+      throw new NoSuchElementException(
+          "parameter '" + name + "' was not declared; declared: " + values.keySet());
+    }
+    return values.get(name);
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+}

@@ -1,0 +1,25 @@
+package org.rnnlab.api.loss;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/**
+ * Everything a loss may look at after one forward pass of a batch.
+ *
+ * @param outputs network readout, {@code [batch, steps, outputSize]}
+ * @param hidden hidden states, {@code [batch, steps, hiddenSize]}
+ * @param controlled what continuous targets are compared with: the outputs for open-loop tasks, the
+ *     environment's controlled variable for closed-loop tasks ({@code [batch, steps, dims]})
+ * @param targets continuous targets {@code [batch, steps, dims]}, or null for class targets
+ * @param classTargets class indices {@code [batch, steps]} (int64), or null for continuous targets
+ * @param mask loss weight per step, {@code [batch, steps]}; zero on padding
+ * @param parameters the network's trainable parameters by name, for regularisers
+ */
+public record ForwardResult(
+    NDArray outputs,
+    NDArray hidden,
+    NDArray controlled,
+    NDArray targets,
+    NDArray classTargets,
+    NDArray mask,
+    Map<String, NDArray> parameters) {}

@@ -1,0 +1,49 @@
+package org.rnnlab.api.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.Map;
+
+/**
+ * A recurrent network configured for one run: its trainable parameters, its sequence forward pass
+ * and its one-step update {@code h' = F(h, x)}.
+ *
+ * <p>Analyses such as fixed-point search and Jacobians use {@link #step} and {@link #readout}, so
+ * {@link #forward} must compute exactly what repeated {@code step} calls compute (it may be
+ * faster).
+ *
+ * <p>Arrays are batch-major: inputs {@code [batch, steps, inputSize]}, states {@code [batch,
+ * hiddenSize]}. Inside a gradient collector, implementations must not pass Java numbers to array
+ * operations (DJL frees such scalars before the backward pass reads them): create constants once,
+ * as arrays owned by the network's manager.
+ */
+public interface RecurrentNetwork {
+
+  int hiddenSize();
+
+  /**
+   * The trainable parameters by stable name (checkpoints are keyed by these names). The arrays are
+   * owned by the network and have gradients attached; the trainer updates them in place.
+   */
+  Map<String, NDArray> parameters();
+
+  /**
+   * The state every sequence starts from, {@code [batch, hiddenSize]}, owned by {@code manager}.
+   */
+  NDArray initialState(int batchSize, NDManager manager);
+
+  /**
+   * Runs a whole sequence from {@code h0}.
+   *
+   * @param inputs {@code [batch, steps, inputSize]}
+   * @param h0 {@code [batch, hiddenSize]}
+   * @param noise recurrent noise, one draw per step, or {@link Noise#NONE}
+   */
+  SequenceOutput forward(NDArray inputs, NDArray h0, Noise noise);
+
+  /** One update {@code h' = F(h, x)}: {@code [batch, hiddenSize]} from state and input. */
+  NDArray step(NDArray h, NDArray x, Noise noise);
+
+  /** Output for states {@code [..., hiddenSize]}: {@code [..., outputSize]}. */
+  NDArray readout(NDArray h);
+}

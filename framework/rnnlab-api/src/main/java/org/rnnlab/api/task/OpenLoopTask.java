@@ -1,0 +1,26 @@
+package org.rnnlab.api.task;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A task whose trials do not depend on what the network does (NeuroGym's supervised setting).
+ *
+ * <p>The core turns trials into batches, either trial-aligned (padded, with lengths) or as
+ * NeuroGym-style continuous streams (trials concatenated and cut into fixed-length sequences), so a
+ * task only describes single trials.
+ */
+public non-sealed interface OpenLoopTask extends TaskInstance {
+
+  /** Whether trials carry class indices or continuous targets. */
+  TargetKind targetKind();
+
+  /**
+   * Draws one trial.
+   *
+   * <p>Determinism contract: the trial must be a function of the generator's state alone (and of
+   * the parameters), so that the same seed gives the same trials.
+   *
+   * @param random the run's task stream; the task must not use any other source of randomness
+   */
+  Trial newTrial(RandomGenerator random);
+}

@@ -1,0 +1,70 @@
+package org.rnnlab.api.task;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One trial of an open-loop task, in plain Java arrays indexed {@code [step][channel]}.
+ *
+ * <p>The observation at step {@code t} and the target at step {@code t} belong together: the
+ * network sees {@code inputs[t]} and must answer {@code target[t]} at the same step.
+ *
+ * <p>A trial owns its arrays; the core copies them into tensors and never changes them.
+ *
+ * @param inputs {@code [steps][inputChannels]}
+ * @param targets {@code [steps][outputChannels]} for {@link TargetKind#CONTINUOUS}, else null
+ * @param classTargets {@code [steps]} class indices for {@link TargetKind#CLASS_INDEX}, else null
+ * @param mask {@code [steps]} loss weight per step (1 where the loss counts, 0 where it does not)
+ * @param periods the trial's epochs in time order
+ * @param metadata per-trial facts for analyses, for example {@code coherence} and {@code
+ *     groundTruth}; values are numbers, booleans or strings
+ */
+public record Trial(
+    float[][] inputs,
+    float[][] targets,
+    int[] classTargets,
+    float[] mask,
+    List<Period> periods,
+    Map<String, Object> metadata) {
+
+  /**
+   * @throws IllegalArgumentException if the arrays disagree on the number of steps, or neither or
+   *     both kinds of target are given
+   */
+  public Trial {
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(mask, "mask");
+    int steps = inputs.length;
+    if ((targets == null) == (classTargets == null)) {
+      throw new IllegalArgumentException("a trial has exactly one of targets or classTargets");
+    }
+    int targetSteps = targets != null ? targets.length : classTargets.length;
+    if (targetSteps != steps || mask.length != steps) {
+      throw new IllegalArgumentException(
+          "trial arrays disagree on length: inputs "
+              + steps
+              + ", targets "
+              + targetSteps
+              + ", mask "
+              + mask.length);
+    }
+    periods = List.copyOf(periods == null ? List.of() : periods);
+    metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+
+  public int steps() {
+    return inputs.length;
+  }
+
+  /** The period of that name, or null. */
+  public Period period(String name) {
+    for (Period p : periods) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}
