@@ -1,0 +1,56 @@
+package org.rnnlab.core.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.rnnlab.api.task.Trial;
+
+/**
+ * A batch of sequences in flat, batch-major Java arrays, before it becomes tensors.
+ *
+ * @param batchSize sequences
+ * @param steps time steps per sequence (after padding)
+ * @param inputSize input channels
+ * @param outputSize output channels (continuous targets) or classes
+ * @param inputs {@code [batch * steps * inputSize]}
+ * @param targets {@code [batch * steps * outputSize]}, or null for class targets
+ * @param classTargets {@code [batch * steps]}, or null for continuous targets
+ * @param mask {@code [batch * steps]}: the trials' own mask, 0 on padding
+ * @param lengths real length of each sequence (equal to {@code steps} for stream batches)
+ * @param trials the trials in a trial-aligned batch (one per row), empty for stream batches
+ */
+public record Batch(
+    int batchSize,
+    int steps,
+    int inputSize,
+    int outputSize,
+    float[] inputs,
+    float[] targets,
+    long[] classTargets,
+    float[] mask,
+    int[] lengths,
+    List<Trial> trials) {
+
+  /** Inputs as {@code [batch, steps, inputSize]}. */
+  public NDArray inputsArray(NDManager manager) {
+    return manager.create(inputs, new Shape(batchSize, steps, inputSize));
+  }
+
+  /** Continuous targets as {@code [batch, steps, outputSize]}, or null. */
+  public NDArray targetsArray(NDManager manager) {
+    return targets == null
+        ? null
+        : manager.create(targets, new Shape(batchSize, steps, outputSize));
+  }
+
+  /** Class targets as int64 {@code [batch, steps]}, or null. */
+  public NDArray classTargetsArray(NDManager manager) {
+    return classTargets == null ? null : manager.create(classTargets, new Shape(batchSize, steps));
+  }
+
+  /** Mask as {@code [batch, steps]}. */
+  public NDArray maskArray(NDManager manager) {
+    return manager.create(mask, new Shape(batchSize, steps));
+  }
+}

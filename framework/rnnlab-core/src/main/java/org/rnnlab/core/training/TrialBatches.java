@@ -1,0 +1,158 @@
+package org.rnnlab.core.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.rnnlab.api.task.OpenLoopTask;
+import org.rnnlab.api.task.TargetKind;
+import org.rnnlab.api.task.Trial;
+
+/**
+ * Builds batches from an open-loop task's trials, in the two layouts the core supports.
+ *
+ * <ul>
+ *   <li>{@link #stream}: NeuroGym's supervised dataset. Each batch row has its own endless stream
+ *       of concatenated trials, cut into consecutive {@code sequenceLength}-step pieces, so a trial
+ *       may straddle two batches. Unlike NeuroGym's {@code Dataset}, the streams are seeded.
+ *   <li>{@link #trialAligned}: one whole trial per row, padded at the end to the longest trial of
+ *       the batch, with mask 0 and the real lengths recorded.
+ * </ul>
+ */
+public final class TrialBatches {
+
+  private TrialBatches() {}
+
+  /**
+   * NeuroGym-style continuous streams.
+   *
+   * @param rowRandoms one generator per batch row (independent streams)
+   */
+  public static BatchSource stream(
+      OpenLoopTask task, int sequenceLength, List<RandomGenerator> rowRandoms) {
+    return new StreamSource(task, sequenceLength, rowRandoms);
+  }
+
+  /** Whole trials, padded. */
+  public static BatchSource trialAligned(OpenLoopTask task, int batchSize, RandomGenerator random) {
+    return () -> {
+      List<Trial> trials = new ArrayList<>(batchSize);
+      for (int b = 0; b < batchSize; b++) {
+        trials.add(task.newTrial(random));
+      }
+      return padded(task, trials);
+    };
+  }
+
+  /** Packs the given trials into one padded batch, one trial per row. */
+  public static Batch padded(OpenLoopTask task, List<Trial> trials) {
+    int in = task.inputChannels().size();
+    int out = task.outputChannels().size();
+    boolean classes = task.targetKind() == TargetKind.CLASS_INDEX;
+    int b = trials.size();
+    int steps = 0;
+    for (Trial t : trials) {
+      steps = Math.max(steps, t.steps());
+    }
+    float[] inputs = new float[b * steps * in];
+    float[] targets = classes ? null : new float[b * steps * out];
+    long[] classTargets = classes ? new long[b * steps] : null;
+    float[] mask = new float[b * steps];
+    int[] lengths = new int[b];
+    for (int r = 0; r < b; r++) {
+      Trial t = trials.get(r);
+      checkShape(task, t);
+      lengths[r] = t.steps();
+      for (int s = 0; s < t.steps(); s++) {
+        copyStep(t, s, r * steps + s, in, out, inputs, targets, classTargets, mask);
+      }
+    }
+    return new Batch(b, steps, in, out, inputs, targets, classTargets, mask, lengths, trials);
+  }
+
+  static void checkShape(OpenLoopTask task, Trial t) {
+    int in = task.inputChannels().size();
+    if (t.steps() > 0 && t.inputs()[0].length != in) {
+      throw new IllegalStateException(
+          "task produced a trial with "
+              + t.inputs()[0].length
+              + " input channels but declares "
+              + in);
+    }
+    boolean classes = task.targetKind() == TargetKind.CLASS_INDEX;
+    if (classes != (t.classTargets() != null)) {
+      throw new IllegalStateException(
+          "task declares " + task.targetKind() + " targets but produced the other kind");
+    }
+  }
+
+  private static void copyStep(
+      Trial t,
+      int s,
+      int row,
+      int in,
+      int out,
+      float[] inputs,
+      float[] targets,
+      long[] classTargets,
+      float[] mask) {
+    System.arraycopy(t.inputs()[s], 0, inputs, row * in, in);
+    if (classTargets != null) {
+      classTargets[row] = t.classTargets()[s];
+    } else {
+      System.arraycopy(t.targets()[s], 0, targets, row * out, out);
+    }
+    mask[row] = t.mask()[s];
+  }
+
+  private static final class StreamSource implements BatchSource {
+    private final OpenLoopTask task;
+    private final int sequenceLength;
+    private final List<RandomGenerator> rowRandoms;
+    private final Trial[] current;
+    private final int[] position;
+
+    StreamSource(OpenLoopTask task, int sequenceLength, List<RandomGenerator> rowRandoms) {
+      this.task = task;
+      this.sequenceLength = sequenceLength;
+      this.rowRandoms = List.copyOf(rowRandoms);
+      this.current = new Trial[rowRandoms.size()];
+      this.position = new int[rowRandoms.size()];
+    }
+
+    @Override
+    public Batch next() {
+      int b = rowRandoms.size();
+      int in = task.inputChannels().size();
+      int out = task.outputChannels().size();
+      boolean classes = task.targetKind() == TargetKind.CLASS_INDEX;
+      float[] inputs = new float[b * sequenceLength * in];
+      float[] targets = classes ? null : new float[b * sequenceLength * out];
+      long[] classTargets = classes ? new long[b * sequenceLength] : null;
+      float[] mask = new float[b * sequenceLength];
+      int[] lengths = new int[b];
+      for (int r = 0; r < b; r++) {
+        lengths[r] = sequenceLength;
+        for (int s = 0; s < sequenceLength; s++) {
+          while (current[r] == null || position[r] >= current[r].steps()) {
+            current[r] = task.newTrial(rowRandoms.get(r));
+            position[r] = 0;
+            checkShape(task, current[r]);
+          }
+          copyStep(
+              current[r],
+              position[r],
+              r * sequenceLength + s,
+              in,
+              out,
+              inputs,
+              targets,
+              classTargets,
+              mask);
+          position[r]++;
+        }
+      }
+      return new Batch(
+          b, sequenceLength, in, out, inputs, targets, classTargets, mask, lengths, List.of());
+    }
+  }
+}

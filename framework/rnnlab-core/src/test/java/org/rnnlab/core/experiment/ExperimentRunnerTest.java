@@ -1,0 +1,199 @@
+package org.rnnlab.core.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnlab.api.spec.ExperimentSpec;
+import org.rnnlab.core.fixtures.MapCatalog;
+import org.rnnlab.core.fixtures.Specs;
+import org.rnnlab.core.io.JsonFiles;
+import org.rnnlab.core.io.Npz;
+import org.rnnlab.core.training.TrainingDivergedException;
+import org.rnnlab.core.training.TrainingListener;
+
+class ExperimentRunnerTest {
+
+  @TempDir Path temp;
+
+  private final ExperimentRunner runner =
+      new ExperimentRunner(MapCatalog.fixtures(), Map.of("fixtures", "1.0"));
+
+  private ExperimentRunner.Options options(Path out, int stopAfter) {
+    return new ExperimentRunner.Options(
+        temp.resolve("runs"), out, stopAfter, TrainingListener.NONE, null, List.of("test"));
+  }
+
+  @Test
+  void aRunLeavesTheFolderTheDesignDescribes() throws IOException {
+    ExperimentRunner.Result result =
+        runner.run(
+            Specs.resolve(Specs.signTree(20)), options(temp.resolve("run"), Integer.MAX_VALUE));
+
+    Path run = result.folder().root();
+    assertThat(run.resolve("spec.yaml")).isRegularFile();
+    assertThat(run.resolve("provenance.json")).isRegularFile();
+    assertThat(run.resolve("metrics.csv")).isRegularFile();
+    assertThat(run.resolve("checkpoints/step-000020/parameters.npz")).isRegularFile();
+    assertThat(run.resolve("checkpoints/step-000020/parameters.ndlist")).isRegularFile();
+    assertThat(run.resolve("evaluation/trials.npz")).isRegularFile();
+    assertThat(run.resolve("summary.json")).isRegularFile();
+    assertThat(run.resolve("loss-curve.png")).isRegularFile();
+    assertThat(run.resolve("report.html")).isRegularFile();
+    assertThat(Files.readAllLines(run.resolve("metrics.csv")))
+        .hasSize(21)
+        .first()
+        .isEqualTo("step,loss,loss/tiny-cross-entropy,learning_rate,grad_norm,wall_time_s");
+    Map<String, Object> summary = JsonFiles.read(run.resolve("summary.json"));
+    assertThat(summary)
+        .containsEntry("status", "completed")
+        .containsEntry("steps", 20)
+        .containsKeys("final_loss", "ms_per_step");
+    Map<String, Npz.Array> evaluation = Npz.read(run.resolve("evaluation/trials.npz"));
+    assertThat(evaluation.get("hidden").shape()).containsExactly(20, 8, 8);
+    assertThat(evaluation).containsKeys("inputs", "outputs", "class_targets", "meta_groundTruth");
+    Map<String, Object> provenance = JsonFiles.read(run.resolve("provenance.json"));
+    assertThat(provenance).containsKeys("rnnlab_version", "djl", "seeds", "jvm", "os", "finished");
+  }
+
+  @Test
+  void theSameSeedGivesIdenticalMetricsApartFromWallTime() throws IOException {
+    ExperimentSpec spec = Specs.resolve(Specs.signTree(30));
+    Path a = runner.run(spec, options(temp.resolve("a"), Integer.MAX_VALUE)).folder().root();
+    Path b = runner.run(spec, options(temp.resolve("b"), Integer.MAX_VALUE)).folder().root();
+
+    assertThat(withoutWallTime(a.resolve("metrics.csv")))
+        .isEqualTo(withoutWallTime(b.resolve("metrics.csv")));
+    assertThat(parameters(a, 30)).isEqualTo(parameters(b, 30));
+  }
+
+  @Test
+  void anotherSeedGivesOtherMetrics() throws IOException {
+    Map<String, Object> tree = Specs.signTree(10);
+    Path a =
+        runner
+            .run(Specs.resolve(tree), options(temp.resolve("a"), Integer.MAX_VALUE))
+            .folder()
+            .root();
+    tree.put("seed", 8L);
+    Path b =
+        runner
+            .run(Specs.resolve(tree), options(temp.resolve("b"), Integer.MAX_VALUE))
+            .folder()
+            .root();
+
+    assertThat(withoutWallTime(a.resolve("metrics.csv")))
+        .isNotEqualTo(withoutWallTime(b.resolve("metrics.csv")));
+  }
+
+  @Test
+  void resumingAStoppedRunEndsWithTheSameWeightsAsAnUninterruptedOne() throws IOException {
+    ExperimentSpec spec = Specs.resolve(Specs.signTree(40));
+    Path whole =
+        runner.run(spec, options(temp.resolve("whole"), Integer.MAX_VALUE)).folder().root();
+
+    Path stopped = temp.resolve("stopped");
+    ExperimentRunner.Result first = runner.run(spec, options(stopped, 25));
+    assertThat(first.completed()).isFalse();
+    assertThat(first.summary()).containsEntry("status", "stopped");
+    // Simulate an interruption after the step-25 checkpoint but before any later one.
+    ExperimentRunner.Result resumed = runner.resume(stopped, options(null, Integer.MAX_VALUE));
+
+    assertThat(resumed.completed()).isTrue();
+    assertThat(parameters(stopped, 40)).isEqualTo(parameters(whole, 40));
+    assertThat(withoutWallTime(stopped.resolve("metrics.csv")))
+        .isEqualTo(withoutWallTime(whole.resolve("metrics.csv")));
+  }
+
+  @Test
+  void resumeDropsMetricRowsWrittenAfterTheLastCheckpoint() throws IOException {
+    ExperimentSpec spec = Specs.resolve(Specs.signTree(40));
+    Path whole =
+        runner.run(spec, options(temp.resolve("whole"), Integer.MAX_VALUE)).folder().root();
+    Path stopped = temp.resolve("stopped");
+    runner.run(spec, options(stopped, 25));
+    // Pretend the process died at step 25 before its checkpoint: only step-20 remains.
+    deleteTree(stopped.resolve("checkpoints/step-000025"));
+
+    runner.resume(stopped, options(null, Integer.MAX_VALUE));
+
+    assertThat(parameters(stopped, 40)).isEqualTo(parameters(whole, 40));
+    assertThat(withoutWallTime(stopped.resolve("metrics.csv")))
+        .isEqualTo(withoutWallTime(whole.resolve("metrics.csv")));
+  }
+
+  @Test
+  void aFinishedRunCannotBeResumed() throws IOException {
+    Path run = temp.resolve("run");
+    runner.run(Specs.resolve(Specs.signTree(5)), options(run, Integer.MAX_VALUE));
+
+    assertThatThrownBy(() -> runner.resume(run, options(null, Integer.MAX_VALUE)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already finished");
+  }
+
+  @Test
+  void aNonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint() throws IOException {
+    Map<String, Object> tree = Specs.signTree(40);
+    tree.put("loss", List.of(Map.of("id", "tiny-cross-entropy", "nanAfter", 15L)));
+    Path run = temp.resolve("run");
+
+    assertThatThrownBy(() -> runner.run(Specs.resolve(tree), options(run, Integer.MAX_VALUE)))
+        .isInstanceOf(TrainingDivergedException.class)
+        .hasMessageContaining("training stopped at step 15")
+        .hasMessageContaining("the last good checkpoint is step-000010");
+    assertThat(run.resolve("checkpoints/step-000010/parameters.npz")).isRegularFile();
+    assertThat(JsonFiles.read(run.resolve("summary.json"))).containsEntry("status", "diverged");
+    assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(15);
+    assertThat(run.resolve("report.html")).isRegularFile();
+  }
+
+  @Test
+  void aRunNeverWritesIntoAFolderThatHoldsFiles() throws IOException {
+    Path out = Files.createDirectories(temp.resolve("taken"));
+    Files.writeString(out.resolve("notes.txt"), "mine");
+
+    assertThatThrownBy(
+            () -> runner.run(Specs.resolve(Specs.signTree(5)), options(out, Integer.MAX_VALUE)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("already holds files");
+    assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
+  }
+
+  private static List<String> withoutWallTime(Path csv) throws IOException {
+    return Files.readAllLines(csv).stream()
+        .map(line -> line.substring(0, line.lastIndexOf(',')))
+        .toList();
+  }
+
+  private static Map<String, List<Float>> parameters(Path run, int step) throws IOException {
+    Map<String, Npz.Array> arrays =
+        Npz.read(run.resolve(String.format("checkpoints/step-%06d/parameters.npz", step)));
+    Map<String, List<Float>> out = new java.util.TreeMap<>();
+    arrays.forEach(
+        (k, v) -> {
+          float[] f = v.floats();
+          Float[] boxed = new Float[f.length];
+          for (int i = 0; i < f.length; i++) {
+            boxed[i] = f[i];
+          }
+          out.put(k, Arrays.asList(boxed));
+        });
+    return out;
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (var s = Files.walk(p)) {
+      for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(x);
+      }
+    }
+  }
+}
