@@ -23,6 +23,8 @@ import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.spec.ComponentSpec;
 import org.rnnlab.api.spec.ExperimentSpec;
 import org.rnnlab.api.spec.LossSpec;
+import org.rnnlab.api.spec.SourceLocation;
+import org.rnnlab.api.spec.SpecException;
 import org.rnnlab.api.task.Task;
 import org.rnnlab.api.task.TaskInstance;
 import org.rnnlab.core.evaluation.Evaluator;
@@ -100,6 +102,11 @@ public final class ExperimentRunner {
    * @throws AnalysisFailedException if an analysis failed; everything else was written
    */
   public Result run(ExperimentSpec spec, Options options) throws IOException {
+    checkComponentsAccept(
+        spec,
+        options.experimentFile() == null
+            ? "the experiment"
+            : options.experimentFile().getFileName().toString());
     String specYaml = SpecYaml.write(spec.tree());
     RunFolder folder = RunFolder.create(options.runsRoot(), options.out(), spec.name(), specYaml);
     Files.writeString(folder.spec(), specYaml, StandardCharsets.UTF_8);
@@ -282,6 +289,42 @@ public final class ExperimentRunner {
     }
     out.put("final_loss_mean_last_100", sum / n);
     return out;
+  }
+
+  /**
+   * Builds every component once, before anything is written, so that values a component rejects
+   * (for example a time constant shorter than the time step) are reported as bad input.
+   *
+   * @throws SpecException naming the component and its reason
+   */
+  private void checkComponentsAccept(ExperimentSpec spec, String source) {
+    TaskInstance task;
+    try {
+      task = createTask(spec.task());
+    } catch (IllegalArgumentException e) {
+      throw new SpecException(
+          SourceLocation.ofPath(source, "task"),
+          "task '" + spec.task().id() + "' rejected its parameters: " + e.getMessage());
+    }
+    for (int i = 0; i < spec.losses().size(); i++) {
+      try {
+        createLosses(List.of(spec.losses().get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new SpecException(
+            SourceLocation.ofPath(source, "loss[" + i + "]"),
+            "loss '"
+                + spec.losses().get(i).component().id()
+                + "' rejected its parameters: "
+                + e.getMessage());
+      }
+    }
+    try (NDManager scratch = Engine.getInstance().newBaseManager()) {
+      createNetwork(spec.model(), task, new SeedStreams(spec.seed()), scratch);
+    } catch (IllegalArgumentException e) {
+      throw new SpecException(
+          SourceLocation.ofPath(source, "model"),
+          "model '" + spec.model().id() + "' rejected its parameters: " + e.getMessage());
+    }
   }
 
   private TaskInstance createTask(ComponentSpec spec) {

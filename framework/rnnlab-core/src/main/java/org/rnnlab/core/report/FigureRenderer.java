@@ -3,6 +3,7 @@ package org.rnnlab.core.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,6 +80,16 @@ public final class FigureRenderer {
   private static final Color AXIS = new Color(0x888888);
   private static final float LINE_WIDTH = 2.0f;
   private static final int MARKER_SIZE = 7;
+  private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+  // XChart's horizontal legend leaves too little room after a marker-only entry at its default.
+  private static final int LEGEND_PADDING_BELOW = 18;
+  private static final int LEGEND_PADDING_SIDE = 10;
+
+  /**
+   * Name of the invisible series added by {@link #addTickGuard}; control characters keep it
+   * distinct from any name a plot can legitimately use in a legend.
+   */
+  private static final String TICK_GUARD = "\u0000tick-guard";
 
   /**
    * How to draw one series, overriding the defaults. Used inside this package (the loss curve draws
@@ -121,7 +132,7 @@ public final class FigureRenderer {
     XYStyler styler = chart.getStyler();
     applyLook(styler);
 
-    Set<String> usedNames = new HashSet<>();
+    Set<String> usedNames = new HashSet<>(Set.of(TICK_GUARD));
     int drawn = 0;
     List<LinePlot.Series> series = plot.series();
     for (int i = 0; i < series.size(); i++) {
@@ -156,16 +167,55 @@ public final class FigureRenderer {
     }
 
     styler.setLegendVisible(drawn > 1);
+    if (drawn > 1 && !legendFitsBelow(chart)) {
+      styler.setLegendPosition(LegendPosition.OutsideE);
+      styler.setLegendLayout(LegendLayout.Vertical);
+      styler.setLegendPadding(LEGEND_PADDING_SIDE);
+    }
+    boolean logXAxis = plot.logX() && drawn > 0;
+    boolean logYAxis = logY && drawn > 0;
     if (drawn == 0) {
       // XChart's default axes for an empty chart span -1..1, which a log axis cannot show.
-      styler.setXAxisLogarithmic(false);
-      styler.setYAxisLogarithmic(false);
       chart.addAnnotation(new AnnotationText("no data", 0, 0, false));
     } else {
-      styler.setXAxisLogarithmic(plot.logX());
-      styler.setYAxisLogarithmic(logY);
+      addTickGuard(chart);
+    }
+    styler.setXAxisLogarithmic(logXAxis);
+    styler.setYAxisLogarithmic(logYAxis);
+    // XChart routes an axis with a formatting function through a linear tick calculator, so a
+    // logarithmic axis keeps XChart's decade ticks and gets a decimal pattern instead.
+    if (logXAxis) {
+      styler.setXAxisDecimalPattern(logAxisPattern(chart, true));
+    } else {
+      styler.setxAxisTickLabelsFormattingFunction(NumberText::format);
+    }
+    if (logYAxis) {
+      styler.setYAxisDecimalPattern(logAxisPattern(chart, false));
+    } else {
+      styler.setyAxisTickLabelsFormattingFunction(NumberText::format);
     }
     return chart;
+  }
+
+  /**
+   * Decade labels as {@link NumberText} would write them: plain (0.001, 100) when every decade on
+   * the axis is between 10⁻⁴ and 10⁶, otherwise all in scientific notation (1E-5, 1E-4) so that one
+   * axis does not mix both.
+   */
+  private static String logAxisPattern(XYChart chart, boolean xAxis) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    for (XYSeries s : chart.getSeriesMap().values()) {
+      for (double v : xAxis ? s.getXData() : s.getYData()) {
+        if (v > 0 && Double.isFinite(v)) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+    }
+    double lowestDecade = Math.pow(10, Math.floor(Math.log10(min)));
+    double highestDecade = Math.pow(10, Math.ceil(Math.log10(max)));
+    return lowestDecade >= 1e-4 && highestDecade < 1e6 ? "0.####" : "0E0";
   }
 
   /** Renders {@code chart} and writes it as a PNG to {@code png}, atomically. */
@@ -189,7 +239,7 @@ public final class FigureRenderer {
     styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
     styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
     styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    styler.setLegendFont(LEGEND_FONT);
     styler.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.ITALIC, 15));
     styler.setAnnotationTextFontColor(AXIS);
     styler.setChartPadding(12);
@@ -200,12 +250,74 @@ public final class FigureRenderer {
     styler.setAxisTickMarksColor(AXIS);
     styler.setLegendPosition(LegendPosition.OutsideS);
     styler.setLegendLayout(LegendLayout.Horizontal);
+    styler.setLegendPadding(LEGEND_PADDING_BELOW);
     styler.setLegendBorderColor(Color.WHITE);
     styler.setLegendBackgroundColor(Color.WHITE);
     styler.setMarkerSize(MARKER_SIZE);
     styler.setSeriesColors(PALETTE);
     styler.setAntiAlias(true);
     styler.setToolTipsEnabled(false);
+  }
+
+  /**
+   * Whether a one-row legend under the plot fits the figure's width; if not, the legend goes to the
+   * right, one entry per line, rather than being cut off.
+   */
+  private static boolean legendFitsBelow(XYChart chart) {
+    FontRenderContext context = new FontRenderContext(null, true, true);
+    double width = 0;
+    for (XYSeries s : chart.getSeriesMap().values()) {
+      if (s.isShowInLegend()) {
+        width += LEGEND_FONT.getStringBounds(s.getName(), context).getWidth();
+        // the sample line or marker and the gaps around it
+        width += chart.getStyler().getLegendSeriesLineLength() + 3 * LEGEND_PADDING_BELOW;
+      }
+    }
+    return width <= WIDTH - 2 * chart.getStyler().getChartPadding();
+  }
+
+  /**
+   * Adds an invisible series of one point so that axis ticks fall on round numbers.
+   *
+   * <p>When the distinct x (or y) values of all series are equally spaced, XChart 3.8 places ticks
+   * only at data values: a loss curve over steps 1…2000 gets ticks at 1, 119, 237, … One extra x
+   * inside the range that breaks the spacing, with a NaN y (drawn as nothing, and breaking the
+   * spacing of the y values too), restores its ordinary tick choice without changing the axis
+   * range.
+   */
+  private static void addTickGuard(XYChart chart) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (XYSeries s : chart.getSeriesMap().values()) {
+      for (double x : s.getXData()) {
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+    }
+    if (!(max > min)) {
+      return; // a single x value: XChart does not use data-value ticks then
+    }
+    for (double fraction : new double[] {0.381966, 0.276393, 0.145898, 0.090170}) {
+      double guard = min + (max - min) * fraction;
+      if (!containsX(chart, guard)) {
+        XYSeries s = chart.addSeries(TICK_GUARD, new double[] {guard}, new double[] {Double.NaN});
+        s.setShowInLegend(false);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        return;
+      }
+    }
+  }
+
+  private static boolean containsX(XYChart chart, double value) {
+    for (XYSeries s : chart.getSeriesMap().values()) {
+      for (double x : s.getXData()) {
+        if (x == value) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.rnnlab.core.report;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +60,6 @@ public final class Json {
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .build();
 
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
@@ -72,6 +71,8 @@ public final class Json {
    * any existing file. The file is written to a temporary sibling first and then moved into place,
    * so a reader never sees half a file. Parent folders are created if needed.
    *
+   * @param values what to write; see the class comment for the value types allowed
+   * @param file where to write, for example {@code runDir.resolve("summary.json")}
    * @throws IOException if the file cannot be written, or a value cannot be represented in JSON
    *     (the message names the offending type)
    * @throws NullPointerException if {@code values} or {@code file} is null
@@ -82,8 +83,10 @@ public final class Json {
   }
 
   /**
-   * Returns {@code values} as the text {@link #write} would put in a file (ending with a newline).
+   * Returns {@code values} as the text {@link #write} would put in a file.
    *
+   * @param values what to write; see the class comment for the value types allowed
+   * @return pretty-printed JSON ending with a newline
    * @throws JsonProcessingException if a value cannot be represented in JSON
    * @throws NullPointerException if {@code values} is null
    */
@@ -95,6 +98,7 @@ public final class Json {
   /**
    * Reads a JSON object from {@code file}.
    *
+   * @param file a UTF-8 JSON file whose top level is an object
    * @return a mutable map in file order; nested objects are {@code LinkedHashMap}s and arrays are
    *     {@code ArrayList}s
    * @throws java.nio.file.NoSuchFileException if the file does not exist
@@ -114,11 +118,22 @@ public final class Json {
   /**
    * Parses a JSON object from {@code text}, with the same rules as {@link #read}.
    *
+   * @param text JSON whose top level is an object
+   * @return a mutable map in text order, as for {@link #read}
    * @throws IOException if {@code text} is not valid JSON or its top level is not an object
    */
   public static Map<String, Object> parse(String text) throws IOException {
     Objects.requireNonNull(text, "text");
-    Object value = MAPPER.readValue(text, Object.class);
+    Object value;
+    try {
+      value = MAPPER.readValue(text, Object.class);
+    } catch (JsonProcessingException e) {
+      // Jackson's own message ends with a "[Source: REDACTED …]" note that tells a reader nothing.
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      throw new IOException(e.getOriginalMessage() + where, e);
+    }
     if (!(value instanceof Map<?, ?>)) {
       throw new IOException(
           "expected a JSON object at the top level but found "

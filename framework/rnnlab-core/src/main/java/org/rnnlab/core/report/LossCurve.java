@@ -27,21 +27,21 @@ import org.rnnlab.api.analysis.LinePlot;
  * "loss": one line for {@code loss} and one per loss term. However long the run, at most about
  * {@value #MAX_POINTS} points per line are drawn: every k-th row, k = ⌈rows / {@value
  * #MAX_POINTS}⌉, always including the last row. With more than {@value #SMOOTHING_MIN_ROWS} rows a
- * centred moving average of {@code loss} over {@link #smoothingWindow(long) ~2% of the rows}
- * (computed from every row, not only the drawn ones) is drawn on top, and the raw loss is drawn
- * faintly beneath it. The y axis is logarithmic when every drawn value is positive, linear
- * otherwise. Non-finite values leave gaps.
+ * centred moving average of {@code loss} over about 2% of the rows (at least 5; computed from every
+ * row, not only the drawn ones) is drawn on top, and the raw loss is drawn faintly beneath it. The
+ * y axis is logarithmic when every drawn value is positive, linear otherwise. Non-finite values
+ * leave gaps.
  *
  * <p>The file is streamed twice (count, then sample), so memory does not grow with the run length.
  * Deterministic: the same file gives the same figure.
  */
 public final class LossCurve {
 
-  /** The most points drawn per line (plus the last row). */
-  static final int MAX_POINTS = 2000;
+  /** The most points drawn per line, not counting the last row, which is always drawn. */
+  public static final int MAX_POINTS = 2000;
 
-  /** Runs with more rows than this also get a moving-average line. */
-  static final int SMOOTHING_MIN_ROWS = 50;
+  /** Runs with more rows than this also get a moving average of the loss. */
+  public static final int SMOOTHING_MIN_ROWS = 50;
 
   static final String TITLE = "Training loss";
   static final String MOVING_AVERAGE_PREFIX = "loss (moving average over ";
@@ -58,6 +58,8 @@ public final class LossCurve {
    * columns gives an empty figure rather than an error, so that a run that stopped early still gets
    * one.
    *
+   * @param metricsCsv the run's {@code metrics.csv}
+   * @param png where to write, usually {@code runDir.resolve("loss-curve.png")}
    * @throws java.nio.file.NoSuchFileException if {@code metricsCsv} does not exist
    * @throws IOException if it cannot be read or the figure cannot be written
    * @throws NullPointerException if an argument is null
@@ -144,7 +146,7 @@ public final class LossCurve {
         boolean faint = smooth && j == totalLoss;
         styles.add(
             faint
-                ? new FigureRenderer.SeriesStyle(blendWithWhite(color, 0.6), 1.0f)
+                ? new FigureRenderer.SeriesStyle(blendWithWhite(color, 0.5), 1.0f)
                 : new FigureRenderer.SeriesStyle(color, smooth ? 1.5f : null));
       }
       if (smooth) {

@@ -3,8 +3,6 @@ package org.rnnlab.core.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -119,7 +117,7 @@ public final class ReportWriter {
     StringBuilder html = new StringBuilder(16_384);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-        .append("img-src 'self'; style-src 'unsafe-inline'\">\n")
+        .append("img-src 'self' file:; style-src 'unsafe-inline'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"generator\" content=\"rnnlab\">\n")
         .append("<title>")
@@ -191,10 +189,10 @@ public final class ReportWriter {
     }
     StringBuilder body = new StringBuilder();
     if (hasPng) {
-      body.append(figure(dir, png, LossCurve.TITLE));
+      body.append(figure(dir, png, LOSS_CURVE));
     }
     if (hasCsv) {
-      body.append(fileLink(dir, csv, "Every step: "));
+      body.append(fileLink(dir, csv, "Training metrics: "));
     }
     return new Section("training-loss", "Training loss", body.toString());
   }
@@ -251,13 +249,13 @@ public final class ReportWriter {
     List<Path> others = new ArrayList<>();
     for (Path f : files) {
       if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-        part.append(figure(dir, f, analysisDir.relativize(f).toString()));
+        part.append(figure(dir, f, relative(analysisDir, f)));
       } else {
         others.add(f);
       }
     }
     if (!others.isEmpty()) {
-      part.append(fileList(dir, others));
+      part.append(fileList(dir, analysisDir, others));
     }
     if (files.isEmpty()) {
       part.append("<p class=\"muted\">This analysis wrote no files.</p>\n");
@@ -280,7 +278,7 @@ public final class ReportWriter {
     if (files.isEmpty()) {
       return null;
     }
-    return new Section("files", "Files", fileList(dir, files));
+    return new Section("files", "Files", fileList(dir, dir, files));
   }
 
   // ---------------------------------------------------------------- building blocks
@@ -387,7 +385,7 @@ public final class ReportWriter {
       return "<span class=\"muted\">null</span>";
     }
     if (value instanceof Number n) {
-      String shown = formatNumber(n);
+      String shown = NumberText.format(n);
       String exact = exactNumber(n);
       return exact.equals(shown)
           ? esc(shown)
@@ -396,42 +394,10 @@ public final class ReportWriter {
     return esc(String.valueOf(value));
   }
 
-  /** Six significant digits, plain between 10⁻⁴ and 10⁶, scientific outside; locale-free. */
-  static String formatNumber(Number n) {
-    if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-      return n.toString();
-    }
-    if (n instanceof BigInteger) {
-      return n.toString();
-    }
-    double d = n.doubleValue();
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "Infinity" : "-Infinity";
-    }
-    if (d == 0) {
-      return "0";
-    }
-    double magnitude = Math.abs(d);
-    if (magnitude >= 1e-4 && magnitude < 1e6) {
-      return new BigDecimal(Double.toString(d))
-          .round(new MathContext(6))
-          .stripTrailingZeros()
-          .toPlainString();
-    }
-    String s = String.format(Locale.ROOT, "%.5e", d); // e.g. 1.23400e-07
-    int e = s.indexOf('e');
-    String mantissa = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
-    int exponent = Integer.parseInt(s.substring(e + 1));
-    return mantissa + "e" + exponent;
-  }
-
   private static String exactNumber(Number n) {
     if (n instanceof Double || n instanceof Float) {
       double d = n.doubleValue();
-      return Double.isFinite(d) ? Double.toString(d) : formatNumber(n);
+      return Double.isFinite(d) ? Double.toString(d) : NumberText.format(n);
     }
     return n instanceof BigDecimal b ? b.toPlainString() : n.toString();
   }
@@ -458,7 +424,11 @@ public final class ReportWriter {
         + "</span></p>\n";
   }
 
-  private static String fileList(Path dir, List<Path> files) {
+  /**
+   * A table of links (relative to the run folder {@code dir}) to {@code files}, each shown by its
+   * path relative to {@code shownFrom}, with its size.
+   */
+  private static String fileList(Path dir, Path shownFrom, List<Path> files) {
     StringBuilder out = new StringBuilder("<table class=\"files\">\n<tbody>\n");
     int shown = Math.min(files.size(), MAX_LISTED_FILES);
     for (int i = 0; i < shown; i++) {
@@ -466,7 +436,7 @@ public final class ReportWriter {
       out.append("<tr><td><a href=\"")
           .append(href(dir, f))
           .append("\">")
-          .append(esc(relative(dir, f)))
+          .append(esc(relative(shownFrom, f)))
           .append("</a></td><td class=\"size\">")
           .append(size(f))
           .append("</td></tr>\n");
@@ -544,7 +514,7 @@ public final class ReportWriter {
     return url.toString();
   }
 
-  /** An HTML id: {@code prefix} plus {@code name} reduced to {@code [a-z0-9-_.]}. */
+  /** An HTML id: {@code prefix} plus {@code name} reduced to {@code [a-z0-9_-]}. */
   private static String anchor(String prefix, String name) {
     StringBuilder id = new StringBuilder(prefix);
     for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
@@ -636,8 +606,8 @@ public final class ReportWriter {
       header { background: #fff; border-bottom: 1px solid #d8dce1; padding: 20px 0 10px; }
       header > *, main, footer { max-width: 1100px; margin-left: auto; margin-right: auto;
         padding-left: 28px; padding-right: 28px; }
-      .kind { margin: 0; color: #6a737d; font-size: 13px; text-transform: uppercase;
-        letter-spacing: .06em; }
+      .kind { margin-top: 0; margin-bottom: 0; color: #6a737d; font-size: 13px;
+        text-transform: uppercase; letter-spacing: .06em; }
       h1 { margin: 2px auto 0; font-size: 28px; line-height: 1.25; word-break: break-word; }
       .run-id { margin: 2px auto 0; color: #57606a; }
       .run-id, th, h3, pre, .files a, .file a { font-family: ui-monospace, "SFMono-Regular",

@@ -1,0 +1,70 @@
+package org.rnnlab.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code rnnlab} command.
+ *
+ * <p>Exit codes: 0 success; 1 the run failed (training diverged, an analysis failed, a file could
+ * not be written); 2 the input was wrong (unknown command or option, a bad experiment script, an
+ * unknown component).
+ */
+@Command(
+    name = "rnnlab",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Train recurrent networks on neuroscience tasks and analyse what they learned.",
+    subcommands = {RunCommand.class, PluginsCommand.class, DescribeCommand.class})
+public final class Main implements Runnable {
+
+  /** Exit code for a failed run. */
+  static final int RUN_FAILED = 1;
+
+  /** Exit code for wrong input. */
+  static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the command line and returns the exit code (for tests). */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeOnInvalidInput(BAD_INPUT);
+    cli.setExecutionExceptionHandler(new Failures());
+    return cli.execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(execute(args, out, err));
+  }
+
+  /** Options every command that loads plugins shares. */
+  static final class PluginOptions {
+    @Option(
+        names = "--plugins",
+        paramLabel = "DIR",
+        description =
+            "Folder of plugin jars/zips to load besides the bundled plugins (default:"
+                + " $RNNLAB_PLUGINS, else the installation's plugins/ folder).")
+    java.nio.file.Path plugins;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"rnnlab " + org.rnnlab.core.runs.Provenance.rnnlabVersion()};
+    }
+  }
+}
