@@ -1,0 +1,107 @@
+package org.rnnlab.core.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.rnnlab.api.task.OpenLoopTask;
+import org.rnnlab.api.task.TargetKind;
+import org.rnnlab.api.task.Trial;
+
+class TrialBatchesTest {
+
+  /** Trials of 3 to 7 steps whose single input counts the trial's own steps: 1, 2, 3, … */
+  private static final OpenLoopTask COUNTING =
+      new OpenLoopTask() {
+        @Override
+        public double dtMs() {
+          return 10;
+        }
+
+        @Override
+        public List<String> inputChannels() {
+          return List.of("count");
+        }
+
+        @Override
+        public List<String> outputChannels() {
+          return List.of("a", "b");
+        }
+
+        @Override
+        public TargetKind targetKind() {
+          return TargetKind.CLASS_INDEX;
+        }
+
+        @Override
+        public Trial newTrial(RandomGenerator random) {
+          int steps = 3 + random.nextInt(5);
+          float[][] in = new float[steps][1];
+          int[] classes = new int[steps];
+          float[] mask = new float[steps];
+          for (int t = 0; t < steps; t++) {
+            in[t][0] = t + 1;
+            classes[t] = t == steps - 1 ? 1 : 0;
+            mask[t] = 1;
+          }
+          return new Trial(in, null, classes, mask, List.of(), Map.of("steps", steps));
+        }
+      };
+
+  @Test
+  void streamsConcatenateTrialsAcrossBatchBoundaries() {
+    BatchSource source =
+        TrialBatches.stream(COUNTING, 4, List.of(new SplittableRandom(1), new SplittableRandom(2)));
+
+    List<Float> row0 = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Batch b = source.next();
+      assertThat(b.inputs()).hasSize(2 * 4);
+      for (int s = 0; s < 4; s++) {
+        row0.add(b.inputs()[s]);
+      }
+    }
+    // The stream of row 0 is trials laid end to end: each count restarts at 1 only after a trial's
+    // last step, wherever the batch boundaries fall.
+    for (int i = 1; i < row0.size(); i++) {
+      assertThat(row0.get(i)).isIn(1f, row0.get(i - 1) + 1);
+    }
+    assertThat(row0.subList(4, row0.size())).contains(1f);
+  }
+
+  @Test
+  void streamsAreReproducibleAndSkippable() {
+    BatchSource a =
+        TrialBatches.stream(COUNTING, 6, List.of(new SplittableRandom(5), new SplittableRandom(6)));
+    BatchSource b =
+        TrialBatches.stream(COUNTING, 6, List.of(new SplittableRandom(5), new SplittableRandom(6)));
+    a.next();
+    a.next();
+    b.skip(2);
+
+    assertThat(a.next().inputs()).isEqualTo(b.next().inputs());
+  }
+
+  @Test
+  void trialAlignedBatchesPadWithMaskZeroAndRecordLengths() {
+    Batch b = TrialBatches.trialAligned(COUNTING, 8, new SplittableRandom(3)).next();
+
+    int max = 0;
+    for (int r = 0; r < b.batchSize(); r++) {
+      max = Math.max(max, b.lengths()[r]);
+    }
+    assertThat(b.steps()).isEqualTo(max);
+    for (int r = 0; r < b.batchSize(); r++) {
+      for (int s = 0; s < b.steps(); s++) {
+        float expected = s < b.lengths()[r] ? 1 : 0;
+        assertThat(b.mask()[r * b.steps() + s]).isEqualTo(expected);
+        assertThat(b.inputs()[r * b.steps() + s]).isEqualTo(s < b.lengths()[r] ? s + 1 : 0);
+      }
+    }
+    assertThat(b.trials()).hasSize(8);
+  }
+}
