@@ -95,9 +95,12 @@ public final class SpecDocument {
           map.put(key, value);
         } else {
           Object next = map.get(key);
-          if (!(next instanceof Map) && !(next instanceof List)) {
+          if (next == null) {
             next = new LinkedHashMap<String, Object>();
             map.put(key, next);
+          } else if (!(next instanceof Map) && !(next instanceof List)) {
+            throw new SpecException(
+                location, "cannot set '" + path + "': '" + key + "' is a value, not a map");
           }
           container = next;
         }
@@ -111,7 +114,14 @@ public final class SpecDocument {
         List<Object> list = (List<Object>) listObj;
         if (index < 0 || index >= list.size()) {
           throw new SpecException(
-              location, "cannot set '" + path + "': " + key + " has " + list.size() + " entries");
+              location,
+              "cannot set '"
+                  + path
+                  + "': "
+                  + key
+                  + " has "
+                  + list.size()
+                  + (list.size() == 1 ? " entry" : " entries"));
         }
         if (last) {
           list.set(index, value);
