@@ -39,10 +39,14 @@ final class DescribeCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, List<ParameterSpec>> builtIn =
         Map.of(
-            "train", SpecResolver.TRAIN_PARAMETERS,
-            "evaluation", SpecResolver.EVALUATION_PARAMETERS,
-            "adam", SpecResolver.OPTIMIZERS.get("adam"),
-            "sgd", SpecResolver.OPTIMIZERS.get("sgd"));
+            "train",
+            SpecResolver.TRAIN_PARAMETERS,
+            "evaluation",
+            SpecResolver.EVALUATION_PARAMETERS,
+            "adam",
+            SpecResolver.OPTIMIZERS.get("adam"),
+            "sgd",
+            SpecResolver.OPTIMIZERS.get("sgd"));
     if (builtIn.containsKey(id)) {
       out.println(id + " (built into rnnlab's training loop)");
       out.println();

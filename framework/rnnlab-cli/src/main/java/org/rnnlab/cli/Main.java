@@ -38,7 +38,6 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeOnInvalidInput(BAD_INPUT);
     cli.setExecutionExceptionHandler(new Failures());
     return cli.execute(args);
   }
@@ -47,7 +46,36 @@ public final class Main implements Runnable {
     System.setProperty("java.awt.headless", "true");
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
+    try {
+      configureThreads(System.getenv("RNNLAB_THREADS"));
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      System.exit(BAD_INPUT);
+    }
     System.exit(execute(args, out, err));
+  }
+
+  /**
+   * Sets PyTorch's intra-op and inter-op thread counts before the engine starts, unless the user
+   * set DJL's properties directly. rnnlab's recurrent loops are dominated by per-operation
+   * overhead on small matrices, where one thread is faster and far steadier than two (see
+   * docs/performance.md); a fixed count also keeps results identical across machines with
+   * different core counts.
+   *
+   * @param requested the {@code RNNLAB_THREADS} value, or null for 1
+   */
+  static void configureThreads(String requested) {
+    String threads = requested == null || requested.isBlank() ? "1" : requested.trim();
+    if (!threads.matches("[1-9][0-9]*")) {
+      throw new IllegalArgumentException(
+          "RNNLAB_THREADS must be a positive whole number, got '" + requested + "'");
+    }
+    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_threads", threads);
+    }
+    if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
   }
 
   /** Options every command that loads plugins shares. */

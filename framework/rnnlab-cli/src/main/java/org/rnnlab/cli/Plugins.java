@@ -14,8 +14,8 @@ final class Plugins {
   private Plugins() {}
 
   /**
-   * The folders to load: the bundled plugins (system property {@code rnnlab.bundledPlugins}, set
-   * by the launcher) plus the user's folder: {@code --plugins}, else {@code $RNNLAB_PLUGINS}, else
+   * The folders to load: the bundled plugins (system property {@code rnnlab.bundledPlugins}, set by
+   * the launcher) plus the user's folder: {@code --plugins}, else {@code $RNNLAB_PLUGINS}, else
    * {@code plugins/} under the installation ({@code rnnlab.home}).
    */
   static List<Path> folders(Path option) {

@@ -7,8 +7,8 @@ import org.rnnlab.core.plugins.ComponentKind;
 import org.rnnlab.core.plugins.ComponentRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code rnnlab plugins}: every component by extension point, with its plugin and version. */
 @Command(
@@ -29,9 +29,14 @@ final class PluginsCommand implements Runnable {
         List<ComponentEntry> entries = registry.entries(kind);
         out.println(capitalise(kind.plural()) + " (" + entries.size() + ")");
         int width = entries.stream().mapToInt(e -> e.id().length()).max().orElse(0);
+        int pluginWidth =
+            entries.stream()
+                .mapToInt(e -> e.pluginId().length() + 1 + e.pluginVersion().length())
+                .max()
+                .orElse(0);
         for (ComponentEntry e : entries) {
           out.printf(
-              "  %-" + width + "s  %-32s %s%n",
+              "  %-" + width + "s  %-" + pluginWidth + "s  %s%n",
               e.id(),
               e.pluginId() + " " + e.pluginVersion(),
               e.description());

@@ -46,7 +46,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       names = "--out",
       paramLabel = "DIR",
       description = "Write the run into DIR (new or empty) instead of runs/<experiment>/<id>/.")
-  Path out;
+  Path outDir;
 
   @Option(
       names = "--runs",
@@ -107,7 +107,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         result =
             runner.run(
                 experiment,
-                new ExperimentRunner.Options(runsRoot, out, stop, listener, file, commandLine));
+                new ExperimentRunner.Options(runsRoot, outDir, stop, listener, file, commandLine));
       }
       printSummary(out, result);
       return 0;

@@ -31,7 +31,9 @@ class PluginsAndDescribeTest {
     Cli.Outcome o = Cli.run("describe", "leaky-rnn");
 
     assertThat(o.exitCode()).isZero();
-    assertThat(o.out()).contains("leaky-rnn — model").containsPattern("tau\\s+number\\s+100.0\\s+ms");
+    assertThat(o.out())
+        .contains("leaky-rnn — model")
+        .containsPattern("tau\\s+number\\s+100.0\\s+ms");
     assertThat(Cli.run("describe", "perceptual-decision-making").out())
         .containsPattern("timing\\.stimulus\\s+number\\s+2000.0\\s+ms");
     assertThat(Cli.run("describe", "train").out()).containsPattern("steps\\s+integer\\s+1000");

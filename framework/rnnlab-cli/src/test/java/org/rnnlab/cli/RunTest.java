@@ -2,7 +2,6 @@ package org.rnnlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.spec.ExperimentSpec;
+import org.rnnlab.core.io.JsonFiles;
 import org.rnnlab.core.io.Npz;
 import org.rnnlab.core.plugins.ComponentRegistry;
 import org.rnnlab.core.spec.SpecResolver;
@@ -22,8 +22,17 @@ class RunTest {
   @TempDir Path temp;
 
   private static final String[] SMALL = {
-    "--set", "train.steps=60", "--set", "model.hidden=32", "--set", "evaluation.trials=40",
-    "--set", "analyses[0].trials=40", "--set", "train.checkpointEvery=20", "--quiet"
+    "--set",
+    "train.steps=60",
+    "--set",
+    "model.hidden=32",
+    "--set",
+    "evaluation.trials=40",
+    "--set",
+    "analyses[0].trials=40",
+    "--set",
+    "train.checkpointEvery=20",
+    "--quiet"
   };
 
   private Cli.Outcome runPdm(Path out, String... extra) {
@@ -76,8 +85,8 @@ class RunTest {
             "analysis/decision-accuracy/psychometric.png")) {
       assertThat(out.resolve(f)).as(f).isRegularFile();
     }
-    Map<?, ?> summary = new ObjectMapper().readValue(out.resolve("summary.json").toFile(), Map.class);
-    assertThat(summary.keySet()).contains("accuracy", "final_loss", "steps", "ms_per_step");
+    Map<String, Object> summary = JsonFiles.read(out.resolve("summary.json"));
+    assertThat(summary).containsKeys("accuracy", "final_loss", "steps", "ms_per_step");
     assertThat(Files.readString(out.resolve("spec.yaml")))
         .contains("id: perceptual-decision-making")
         .contains("fixation: 100.0")
@@ -168,18 +177,24 @@ class RunTest {
         Cli.run(
             "run",
             Cli.experiment("perceptual-decision-making/pdm.yaml").toString(),
-            "--set", "train.steps=400",
-            "--set", "model.hidden=64",
-            "--set", "evaluation.trials=100",
-            "--set", "analyses[0].trials=100",
+            "--set",
+            "train.steps=400",
+            "--set",
+            "model.hidden=128",
+            "--set",
+            "evaluation.trials=100",
+            "--set",
+            "analyses[0].trials=100",
             "--quiet",
-            "--out", out.toString());
+            "--out",
+            out.toString());
 
     assertThat(o.exitCode()).as(o.err()).isZero();
     List<Double> gradNorms = column(out.resolve("metrics.csv"), 4);
     assertThat(gradNorms).hasSize(400).allSatisfy(g -> assertThat(g).isFinite());
-    Map<?, ?> summary = new ObjectMapper().readValue(out.resolve("summary.json").toFile(), Map.class);
-    // 400 steps are enough to get well above chance (0.5) on this task.
+    Map<String, Object> summary = JsonFiles.read(out.resolve("summary.json"));
+    // At the reproduction's size, where a Java number passed to an array op under autograd gives NaN
+    // gradients within a dozen steps (stack notes); 400 steps also get well above chance (0.5).
     assertThat(((Number) summary.get("accuracy")).doubleValue()).isGreaterThan(0.7);
   }
 

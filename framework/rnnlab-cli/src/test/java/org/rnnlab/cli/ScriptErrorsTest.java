@@ -35,7 +35,8 @@ class ScriptErrorsTest {
             model: { id: leaky-rnn }
             loss: [ { id: cross-entropy } ]
             """);
-    assertBadInput(o, "e.yaml:2", "unknown task 'perceptual-decision-makin'", "'perceptual-decision-making'");
+    assertBadInput(
+        o, "e.yaml:2", "unknown task 'perceptual-decision-makin'", "'perceptual-decision-making'");
   }
 
   @Test

@@ -33,6 +33,10 @@ public enum ComponentKind {
 
   /** Plural, for headings and messages. */
   public String plural() {
-    return this == ANALYSIS ? "analyses" : noun + "s";
+    return switch (this) {
+      case ANALYSIS -> "analyses";
+      case LOSS -> "losses";
+      default -> noun + "s";
+    };
   }
 }

@@ -1,0 +1,336 @@
+package org.rnnlab.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.rnnlab.api.component.Component;
+import org.rnnlab.api.component.ParameterSpec;
+import org.rnnlab.api.component.ParameterType;
+import org.rnnlab.api.component.Parameters;
+
+/**
+ * Checks that a component declares itself the way the core, the DSL and {@code rnnlab describe}
+ * expect, and builds {@link Parameters} the way the core would.
+ *
+ * <p>Call {@link #assertWellDeclared} on every component a plugin contributes:
+ *
+ * <pre>{@code
+ * @Test
+ * void isWellDeclared() {
+ *   ComponentContract.assertWellDeclared(new MyTask());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #defaults} and {@link #parameters} give tests the typed, default-filled values the core
+ * passes to {@code create}: INTEGER as {@link Long}, NUMBER as {@link Double}, NUMBER_LIST as
+ * {@code List<Double>}, GROUP as a nested map. They do not replace the core's binder (no source
+ * locations, no suggestions); they exist so that plugin tests need no core.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ComponentContract {
+
+  /** Component ids: lower-case words joined by single hyphens, for example {@code leaky-rnn}. */
+  public static final Pattern KEBAB_CASE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+  /** Parameter names: lower camelCase, for example {@code recurrentGain} or {@code dt}. */
+  public static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
+
+  private ComponentContract() {}
+
+  /**
+   * Asserts the component's declaration is usable by the core.
+   *
+   * <p>Checks: the id is kebab-case; the description is not blank; the class has a public no-arg
+   * (or {@code @Inject}) constructor and carries PF4J's {@code @Extension}; {@link
+   * Component#parameters()} is not null and returns equal declarations on every call (components
+   * are stateless); at every level parameter names are camelCase and unique and descriptions are
+   * not blank; defaults have the declared type and lie within min and max; min does not exceed max
+   * and is only declared for numeric kinds; groups are checked recursively.
+   *
+   * @param component the component to check
+   * @throws AssertionError naming the component and the offending parameter
+   */
+  public static void assertWellDeclared(Component component) {
+    assertThat(component).as("component").isNotNull();
+    String who = component.getClass().getName();
+    String id = component.id();
+    assertThat(id).as("id of %s", who).isNotNull().matches(KEBAB_CASE);
+    assertThat(component.description()).as("description of '%s'", id).isNotBlank();
+    assertInstantiable(component.getClass(), id);
+    assertThat(hasAnnotationNamed(component.getClass(), "org.pf4j.Extension"))
+        .as("'%s' (%s) carries @org.pf4j.Extension, else PF4J never finds it", id, who)
+        .isTrue();
+    List<ParameterSpec> declared = component.parameters();
+    assertThat(declared).as("parameters() of '%s'", id).isNotNull();
+    assertThat(component.parameters())
+        .as("parameters() of '%s' is the same on every call", id)
+        .isEqualTo(declared);
+    assertFields(id, "", declared);
+  }
+
+  /**
+   * The values the core would pass to {@code create} when a script sets nothing.
+   *
+   * @param component the component whose declared defaults to use
+   * @return INTEGER as Long, NUMBER as Double, NUMBER_LIST as {@code List<Double>}, GROUP as a
+   *     nested map of its fields' defaults
+   */
+  public static Parameters defaults(Component component) {
+    return new Parameters(defaultMap(component.parameters()));
+  }
+
+  /**
+   * The values the core would pass to {@code create} for a script that sets {@code overrides}.
+   *
+   * <p>Overrides are given as a script would write them ({@code Map.of("dt", 20, "timing",
+   * Map.of("stimulus", 1000))}): whole numbers are accepted for NUMBER and widened, a group
+   * override replaces only the fields it names.
+   *
+   * @param component the component whose declarations to bind against
+   * @param overrides values to set, possibly nested for groups
+   * @return the default-filled, typed values
+   * @throws IllegalArgumentException if a name is not declared, a value has the wrong type, is not
+   *     one of the choices or lies outside min/max
+   */
+  public static Parameters parameters(Component component, Map<String, ?> overrides) {
+    Map<String, Object> values = defaultMap(component.parameters());
+    bind(component.id(), "", component.parameters(), overrides, values);
+    return new Parameters(values);
+  }
+
+  private static void assertInstantiable(Class<?> type, String id) {
+    assertThat(Modifier.isPublic(type.getModifiers()))
+        .as("'%s' (%s) is a public class", id, type.getName())
+        .isTrue();
+    boolean ok = false;
+    for (Constructor<?> c : type.getConstructors()) {
+      if (c.getParameterCount() == 0
+          || hasAnnotationNamed(c, "jakarta.inject.Inject")
+          || hasAnnotationNamed(c, "com.google.inject.Inject")) {
+        ok = true;
+      }
+    }
+    assertThat(ok)
+        .as("'%s' (%s) has a public no-arg or @Inject constructor", id, type.getName())
+        .isTrue();
+  }
+
+  private static boolean hasAnnotationNamed(java.lang.reflect.AnnotatedElement e, String name) {
+    return Arrays.stream(e.getAnnotations())
+        .anyMatch(a -> a.annotationType().getName().equals(name));
+  }
+
+  private static void assertFields(String id, String prefix, List<ParameterSpec> fields) {
+    Set<String> seen = new HashSet<>();
+    for (ParameterSpec p : fields) {
+      String path = prefix + p.name();
+      String what = "parameter '" + path + "' of '" + id + "'";
+      assertThat(p.name()).as("name of %s", what).matches(CAMEL_CASE);
+      assertThat(seen.add(p.name())).as("%s is declared once", what).isTrue();
+      assertThat(p.description()).as("description of %s", what).isNotBlank();
+      if (p.min() != null && p.max() != null) {
+        assertThat(p.min()).as("min of %s is at most its max", what).isLessThanOrEqualTo(p.max());
+      }
+      boolean numeric =
+          p.type() == ParameterType.INTEGER
+              || p.type() == ParameterType.NUMBER
+              || p.type() == ParameterType.NUMBER_LIST;
+      if (!numeric) {
+        assertThat(p.min() == null && p.max() == null)
+            .as("%s of type %s declares no min or max", what, p.type())
+            .isTrue();
+      }
+      Object d = p.defaultValue();
+      switch (p.type()) {
+        case INTEGER -> {
+          assertThat(d).as("default of %s", what).isInstanceOfAny(Integer.class, Long.class);
+          assertWithin(what, ((Number) d).doubleValue(), p);
+        }
+        case NUMBER -> {
+          assertThat(d).as("default of %s", what).isInstanceOf(Double.class);
+          assertThat(Double.isFinite((Double) d)).as("default of %s is finite", what).isTrue();
+          assertWithin(what, (Double) d, p);
+        }
+        case BOOLEAN -> assertThat(d).as("default of %s", what).isInstanceOf(Boolean.class);
+        case STRING -> assertThat(d).as("default of %s", what).isInstanceOf(String.class);
+        case CHOICE -> {
+          assertThat(d).as("default of %s", what).isInstanceOf(String.class);
+          assertThat(p.choices())
+              .as("choices of %s", what)
+              .contains((String) d)
+              .doesNotHaveDuplicates();
+        }
+        case NUMBER_LIST -> {
+          assertThat(d).as("default of %s", what).isInstanceOf(List.class);
+          for (Object e : (List<?>) d) {
+            assertThat(e).as("element of the default of %s", what).isInstanceOf(Double.class);
+            assertWithin(what, (Double) e, p);
+          }
+        }
+        case GROUP -> {
+          assertThat(d).as("default of group %s (made of its fields' defaults)", what).isNull();
+          assertFields(id, path + ".", p.fields());
+        }
+        default -> fail("unknown parameter type " + p.type());
+      }
+    }
+  }
+
+  private static void assertWithin(String what, double value, ParameterSpec p) {
+    if (p.min() != null) {
+      assertThat(value)
+          .as("default of %s is at least its min", what)
+          .isGreaterThanOrEqualTo(p.min());
+    }
+    if (p.max() != null) {
+      assertThat(value).as("default of %s is at most its max", what).isLessThanOrEqualTo(p.max());
+    }
+  }
+
+  private static Map<String, Object> defaultMap(List<ParameterSpec> fields) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (ParameterSpec p : fields) {
+      values.put(p.name(), p.type() == ParameterType.GROUP ? defaultMap(p.fields()) : typed(p));
+    }
+    return values;
+  }
+
+  private static Object typed(ParameterSpec p) {
+    Object d = p.defaultValue();
+    return switch (p.type()) {
+      case INTEGER -> ((Number) d).longValue();
+      case NUMBER -> ((Number) d).doubleValue();
+      case NUMBER_LIST -> doubles((List<?>) d);
+      default -> d;
+    };
+  }
+
+  private static List<Double> doubles(List<?> list) {
+    List<Double> out = new ArrayList<>(list.size());
+    for (Object e : list) {
+      out.add(((Number) e).doubleValue());
+    }
+    return List.copyOf(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void bind(
+      String id,
+      String prefix,
+      List<ParameterSpec> fields,
+      Map<String, ?> overrides,
+      Map<String, Object> values) {
+    for (Map.Entry<String, ?> e : overrides.entrySet()) {
+      String path = prefix + e.getKey();
+      ParameterSpec p =
+          fields.stream().filter(f -> f.name().equals(e.getKey())).findFirst().orElse(null);
+      if (p == null) {
+        throw new IllegalArgumentException(
+            "'" + id + "' declares no parameter '" + path + "'; declared: " + values.keySet());
+      }
+      Object v = e.getValue();
+      Object bound =
+          switch (p.type()) {
+            case INTEGER -> {
+              if (!(v instanceof Integer || v instanceof Long)) {
+                throw wrongType(id, path, p, v);
+              }
+              yield checkRange(id, path, p, ((Number) v).longValue());
+            }
+            case NUMBER -> {
+              if (!(v instanceof Number)) {
+                throw wrongType(id, path, p, v);
+              }
+              yield checkRange(id, path, p, ((Number) v).doubleValue());
+            }
+            case BOOLEAN -> {
+              if (!(v instanceof Boolean)) {
+                throw wrongType(id, path, p, v);
+              }
+              yield v;
+            }
+            case STRING -> {
+              if (!(v instanceof String)) {
+                throw wrongType(id, path, p, v);
+              }
+              yield v;
+            }
+            case CHOICE -> {
+              if (!p.choices().contains(v)) {
+                throw new IllegalArgumentException(
+                    "'"
+                        + id
+                        + "' parameter '"
+                        + path
+                        + "' is one of "
+                        + p.choices()
+                        + ", not "
+                        + v);
+              }
+              yield v;
+            }
+            case NUMBER_LIST -> {
+              if (!(v instanceof List<?> list)
+                  || !list.stream().allMatch(x -> x instanceof Number)) {
+                throw wrongType(id, path, p, v);
+              }
+              List<Double> ds = doubles(list);
+              ds.forEach(x -> checkRange(id, path, p, x));
+              yield ds;
+            }
+            case GROUP -> {
+              if (!(v instanceof Map<?, ?> map)) {
+                throw wrongType(id, path, p, v);
+              }
+              Map<String, Object> nested =
+                  new LinkedHashMap<>((Map<String, Object>) values.get(p.name()));
+              bind(id, path + ".", p.fields(), (Map<String, ?>) map, nested);
+              yield nested;
+            }
+          };
+      values.put(p.name(), bound);
+    }
+  }
+
+  private static <N extends Number> N checkRange(String id, String path, ParameterSpec p, N v) {
+    double x = v.doubleValue();
+    if ((p.min() != null && x < p.min()) || (p.max() != null && x > p.max())) {
+      throw new IllegalArgumentException(
+          "'"
+              + id
+              + "' parameter '"
+              + path
+              + "' must lie in ["
+              + (p.min() == null ? "-inf" : p.min())
+              + ", "
+              + (p.max() == null ? "inf" : p.max())
+              + "], got "
+              + v);
+    }
+    return v;
+  }
+
+  private static IllegalArgumentException wrongType(
+      String id, String path, ParameterSpec p, Object v) {
+    return new IllegalArgumentException(
+        "'"
+            + id
+            + "' parameter '"
+            + path
+            + "' is "
+            + p.type()
+            + ", got "
+            + (v == null ? "null" : v.getClass().getSimpleName() + " " + v));
+  }
+}

@@ -1,0 +1,160 @@
+package org.rnnlab.plugins.pdm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.rnnlab.api.task.OpenLoopTask;
+import org.rnnlab.api.task.Period;
+import org.rnnlab.api.task.TargetKind;
+import org.rnnlab.api.task.Trial;
+
+/**
+ * The configured {@link PerceptualDecisionMaking} task: draws trials from the run's generator.
+ *
+ * <p>Immutable and thread-safe (all randomness comes from the generator passed to {@link
+ * #newTrial}).
+ */
+final class PerceptualDecisionMakingTrials implements OpenLoopTask {
+
+  static final List<String> PERIODS = List.of("fixation", "stimulus", "delay", "decision");
+
+  /**
+   * Relative slack when flooring durations to dt, so that 0.3 ms at dt 0.1 ms is 3 steps, not the 2
+   * that binary floating point would give. Exact for every integer-ms setting.
+   */
+  private static final double FLOOR_SLACK = 1e-9;
+
+  private final double dtMs;
+  private final int[] periodSteps;
+  private final double[] cohs;
+  private final double noiseStd;
+  private final int dimRing;
+  private final List<String> inputChannels;
+  private final List<String> outputChannels;
+
+  PerceptualDecisionMakingTrials(
+      double dtMs, double[] durationsMs, double[] cohs, double sigma, int dimRing) {
+    if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
+      throw new IllegalArgumentException("perceptual-decision-making needs dt > 0 ms, got " + dtMs);
+    }
+    if (cohs.length == 0) {
+      throw new IllegalArgumentException("perceptual-decision-making needs at least one coherence");
+    }
+    for (double c : cohs) {
+      if (!(c >= 0) || !Double.isFinite(c)) {
+        throw new IllegalArgumentException(
+            "perceptual-decision-making coherences are finite and >= 0 %, got "
+                + Arrays.toString(cohs));
+      }
+    }
+    if (!(sigma >= 0) || dimRing < 2) {
+      throw new IllegalArgumentException(
+          "perceptual-decision-making needs sigma >= 0 and dimRing >= 2, got "
+              + sigma
+              + " and "
+              + dimRing);
+    }
+    this.dtMs = dtMs;
+    this.periodSteps = new int[PERIODS.size()];
+    for (int i = 0; i < periodSteps.length; i++) {
+      double d = durationsMs[i];
+      if (!(d >= 0) || !Double.isFinite(d)) {
+        throw new IllegalArgumentException(
+            "timing." + PERIODS.get(i) + " must be a finite duration >= 0 ms, got " + d);
+      }
+      periodSteps[i] = Math.toIntExact((long) Math.floor(d / dtMs * (1 + FLOOR_SLACK)));
+    }
+    int decision = periodSteps[PERIODS.indexOf("decision")];
+    if (decision == 0) {
+      throw new IllegalArgumentException(
+          "timing.decision = "
+              + durationsMs[3]
+              + " ms is shorter than dt = "
+              + dtMs
+              + " ms, so the decision period has no step and the network would never choose");
+    }
+    this.cohs = cohs.clone();
+    this.noiseStd = sigma / Math.sqrt(dtMs);
+    this.dimRing = dimRing;
+    List<String> in = new ArrayList<>(List.of("fixation"));
+    List<String> out = new ArrayList<>(List.of("fixate"));
+    for (int k = 1; k <= dimRing; k++) {
+      in.add("stimulus-" + k);
+      out.add("choice-" + k);
+    }
+    this.inputChannels = List.copyOf(in);
+    this.outputChannels = List.copyOf(out);
+  }
+
+  @Override
+  public double dtMs() {
+    return dtMs;
+  }
+
+  @Override
+  public List<String> inputChannels() {
+    return inputChannels;
+  }
+
+  @Override
+  public List<String> outputChannels() {
+    return outputChannels;
+  }
+
+  @Override
+  public TargetKind targetKind() {
+    return TargetKind.CLASS_INDEX;
+  }
+
+  @Override
+  public Trial newTrial(RandomGenerator random) {
+    int groundTruth = 1 + random.nextInt(dimRing);
+    double coherence = cohs[random.nextInt(cohs.length)];
+    double stimulusAngle = angle(groundTruth);
+
+    List<Period> periods = new ArrayList<>(PERIODS.size());
+    int start = 0;
+    for (int i = 0; i < PERIODS.size(); i++) {
+      periods.add(new Period(PERIODS.get(i), start, start + periodSteps[i]));
+      start += periodSteps[i];
+    }
+    int steps = start;
+    float[][] inputs = new float[steps][1 + dimRing];
+    int[] classTargets = new int[steps];
+    float[] mask = new float[steps];
+    Arrays.fill(mask, 1f);
+
+    Period fixation = periods.get(0);
+    for (int t = fixation.startStep(); t < fixation.endStep(); t++) {
+      inputs[t][0] = 1f;
+    }
+    double[] mean = new double[dimRing];
+    for (int k = 1; k <= dimRing; k++) {
+      mean[k - 1] = Math.cos(angle(k) - stimulusAngle) * coherence / 200 + 0.5;
+    }
+    Period stimulus = periods.get(1);
+    for (int t = stimulus.startStep(); t < stimulus.endStep(); t++) {
+      for (int k = 1; k <= dimRing; k++) {
+        inputs[t][k] = (float) (mean[k - 1] + noiseStd * random.nextGaussian());
+      }
+    }
+    Period decision = periods.get(3);
+    for (int t = decision.startStep(); t < decision.endStep(); t++) {
+      classTargets[t] = groundTruth;
+    }
+
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("groundTruth", groundTruth);
+    metadata.put("coherence", coherence);
+    metadata.put("stimulusAngle", stimulusAngle);
+    return new Trial(inputs, null, classTargets, mask, periods, metadata);
+  }
+
+  /** θ of choice {@code k} (1-based): 2π(k−1)/dimRing. */
+  private double angle(int k) {
+    return 2 * Math.PI * (k - 1) / dimRing;
+  }
+}

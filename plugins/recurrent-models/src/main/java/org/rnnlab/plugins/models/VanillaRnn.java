@@ -1,0 +1,63 @@
+package org.rnnlab.plugins.models;
+
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.pf4j.Extension;
+import org.rnnlab.api.component.ParameterSpec;
+import org.rnnlab.api.component.Parameters;
+import org.rnnlab.api.model.Model;
+import org.rnnlab.api.model.NetworkShape;
+import org.rnnlab.api.model.RecurrentNetwork;
+
+/**
+ * The discrete-time (Elman) RNN, {@code h' = f(x·W_in + b_in + h·W_rec + b_rec + sqrt(2)·σ·ξ)},
+ * {@code y = h·W_out + b_out}: the {@link LeakyRnn} with α = 1, default activation tanh (like
+ * PyTorch's {@code nn.RNN}).
+ *
+ * <p>Parameters: {@code hidden}, {@code activation}, {@code noise} (σ, Yang's convention with α =
+ * 1, so the added standard deviation is sqrt(2)·σ), {@code recurrentInit}, {@code recurrentGain};
+ * the parameter names and initialisation are those of {@link LeakyRnn}. The task's dt does not
+ * enter the dynamics.
+ *
+ * <p>Stateless; each {@link #create} returns a new network.
+ */
+@Extension
+public final class VanillaRnn implements Model {
+
+  /** The id scripts use. */
+  public static final String ID = "rnn";
+
+  /** Creates the component; PF4J and Guice call this. */
+  public VanillaRnn() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Discrete-time (Elman) RNN h' = f(x W_in + h W_rec + b + noise) with a linear readout";
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return RateModelParameters.with("tanh");
+  }
+
+  @Override
+  public RecurrentNetwork create(
+      Parameters params, NetworkShape shape, RandomGenerator initRandom, NDManager manager) {
+    return new RateNetwork(
+        shape,
+        params.count("hidden"),
+        1.0,
+        RateModelParameters.activation(params),
+        params.number("noise"),
+        RateModelParameters.recurrentInit(params),
+        params.number("recurrentGain"),
+        initRandom,
+        manager);
+  }
+}
