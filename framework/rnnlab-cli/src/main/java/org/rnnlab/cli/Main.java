@@ -57,10 +57,10 @@ public final class Main implements Runnable {
 
   /**
    * Sets PyTorch's intra-op and inter-op thread counts before the engine starts, unless the user
-   * set DJL's properties directly. rnnlab's recurrent loops are dominated by per-operation
-   * overhead on small matrices, where one thread is faster and far steadier than two (see
-   * docs/performance.md); a fixed count also keeps results identical across machines with
-   * different core counts.
+   * set DJL's properties directly. rnnlab's recurrent loops are dominated by per-operation overhead
+   * on small matrices, where one thread is faster and far steadier than two (see
+   * docs/performance.md); a fixed count also keeps results identical across machines with different
+   * core counts.
    *
    * @param requested the {@code RNNLAB_THREADS} value, or null for 1
    */

@@ -193,8 +193,9 @@ class RunTest {
     List<Double> gradNorms = column(out.resolve("metrics.csv"), 4);
     assertThat(gradNorms).hasSize(400).allSatisfy(g -> assertThat(g).isFinite());
     Map<String, Object> summary = JsonFiles.read(out.resolve("summary.json"));
-    // At the reproduction's size, where a Java number passed to an array op under autograd gives NaN
-    // gradients within a dozen steps (stack notes); 400 steps also get well above chance (0.5).
+    // The reproduction's size is where a Java number passed to an array operation under autograd
+    // gives NaN gradients within a dozen steps (stack notes). 400 steps also get well above
+    // chance (0.5).
     assertThat(((Number) summary.get("accuracy")).doubleValue()).isGreaterThan(0.7);
   }
 
