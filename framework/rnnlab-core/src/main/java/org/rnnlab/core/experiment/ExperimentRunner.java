@@ -217,7 +217,6 @@ public final class ExperimentRunner {
 
       Evaluator evaluator = new Evaluator(task, network, seeds, runManager);
       evaluator.record(spec.evaluationTrials(), folder.evaluation());
-      Map<String, Object> analyses = new LinkedHashMap<>();
       List<String> failures = new ArrayList<>();
       for (ComponentSpec a : spec.analyses()) {
         Path out = folder.analysis(a.id());
@@ -227,7 +226,6 @@ public final class ExperimentRunner {
               new RunAnalysisContext(
                   task, network, evaluator, seeds.stream("analysis/" + a.id()), m, out);
           analysis.run(a.parameters(), context);
-          analyses.put(a.id(), context.metrics());
           context
               .metrics()
               .forEach(
@@ -243,7 +241,6 @@ public final class ExperimentRunner {
           failures.add(a.id() + ": " + e.getMessage());
         }
       }
-      summary.put("analyses", analyses);
       if (!failures.isEmpty()) {
         summary.put("analysis_errors", failures);
       }

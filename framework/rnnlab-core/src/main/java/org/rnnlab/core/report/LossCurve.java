@@ -102,6 +102,12 @@ public final class LossCurve {
           lossNames.add(name);
         }
       }
+      if (lossNames.size() == 2 && lossNames.contains(LOSS)) {
+        // One term: its column equals the total, and drawing both would hide one under the other.
+        int term = lossNames.indexOf(LOSS) == 0 ? 1 : 0;
+        lossColumns.remove(term);
+        lossNames.remove(term);
+      }
       int totalLoss = lossNames.indexOf(LOSS);
       boolean smooth = totalLoss >= 0 && rows > SMOOTHING_MIN_ROWS;
       int window = smoothingWindow(rows);

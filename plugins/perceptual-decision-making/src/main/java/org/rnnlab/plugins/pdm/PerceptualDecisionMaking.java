@@ -21,6 +21,8 @@ import org.rnnlab.api.task.Task;
  * <ul>
  *   <li>{@code fixation}: 1 during the fixation period only, 0 elsewhere (as in NeuroGym at {@code
  *       neurogym/envs/native/perceptualdecisionmaking.py}, {@code add_ob(1, period="fixation")});
+ *       with {@code fixationCue: until-decision}, 1 through fixation, stimulus and delay, as in
+ *       earlier NeuroGym releases, so that its offset is a go cue;
  *   <li>{@code stimulus-k}, k = 1..dimRing: during the stimulus period {@code cos(θ_k − θ_g)·c/200
  *       + 0.5 + N(0, sigma/sqrt(dt))}, with {@code θ_k = 2π(k−1)/dimRing}; 0 elsewhere. The noise
  *       is drawn step by step, channel by channel.
@@ -39,6 +41,12 @@ public final class PerceptualDecisionMaking implements Task {
 
   /** The id scripts use. */
   public static final String ID = "perceptual-decision-making";
+
+  /** {@code fixationCue} value: the fixation input is on during the fixation period only. */
+  public static final String FIXATION_PERIOD = "fixation-period";
+
+  /** {@code fixationCue} value: the fixation input stays on until the decision period. */
+  public static final String UNTIL_DECISION = "until-decision";
 
   /** Creates the component; PF4J and Guice call this. */
   public PerceptualDecisionMaking() {}
@@ -78,7 +86,17 @@ public final class PerceptualDecisionMaking implements Task {
                 "sqrt(ms)",
                 "Stimulus noise; its standard deviation per step is sigma/sqrt(dt)")
             .withMin(0),
-        ParameterSpec.integer("dimRing", 2, "", "Number of stimuli and choices").withMin(2));
+        ParameterSpec.integer("dimRing", 2, "", "Number of stimuli and choices").withMin(2),
+        ParameterSpec.choice(
+            "fixationCue",
+            FIXATION_PERIOD,
+            List.of(FIXATION_PERIOD, UNTIL_DECISION),
+            "When the fixation input is on: '"
+                + FIXATION_PERIOD
+                + "' (current NeuroGym) or '"
+                + UNTIL_DECISION
+                + "' (earlier NeuroGym releases: on through stimulus and delay, its offset is"
+                + " the go cue)"));
   }
 
   private static ParameterSpec period(String name, double defaultMs, String text) {
@@ -103,6 +121,7 @@ public final class PerceptualDecisionMaking implements Task {
         },
         params.numbers("cohs"),
         params.number("sigma"),
-        params.count("dimRing"));
+        params.count("dimRing"),
+        params.string("fixationCue").equals(UNTIL_DECISION));
   }
 }

@@ -32,11 +32,17 @@ final class PerceptualDecisionMakingTrials implements OpenLoopTask {
   private final double[] cohs;
   private final double noiseStd;
   private final int dimRing;
+  private final boolean fixationUntilDecision;
   private final List<String> inputChannels;
   private final List<String> outputChannels;
 
   PerceptualDecisionMakingTrials(
-      double dtMs, double[] durationsMs, double[] cohs, double sigma, int dimRing) {
+      double dtMs,
+      double[] durationsMs,
+      double[] cohs,
+      double sigma,
+      int dimRing,
+      boolean fixationUntilDecision) {
     if (!(dtMs > 0) || !Double.isFinite(dtMs)) {
       throw new IllegalArgumentException("perceptual-decision-making needs dt > 0 ms, got " + dtMs);
     }
@@ -79,6 +85,7 @@ final class PerceptualDecisionMakingTrials implements OpenLoopTask {
     this.cohs = cohs.clone();
     this.noiseStd = sigma / Math.sqrt(dtMs);
     this.dimRing = dimRing;
+    this.fixationUntilDecision = fixationUntilDecision;
     List<String> in = new ArrayList<>(List.of("fixation"));
     List<String> out = new ArrayList<>(List.of("fixate"));
     for (int k = 1; k <= dimRing; k++) {
@@ -128,7 +135,8 @@ final class PerceptualDecisionMakingTrials implements OpenLoopTask {
     Arrays.fill(mask, 1f);
 
     Period fixation = periods.get(0);
-    for (int t = fixation.startStep(); t < fixation.endStep(); t++) {
+    int fixationEnd = fixationUntilDecision ? periods.get(3).startStep() : fixation.endStep();
+    for (int t = fixation.startStep(); t < fixationEnd; t++) {
       inputs[t][0] = 1f;
     }
     double[] mean = new double[dimRing];

@@ -136,6 +136,19 @@ class PerceptualDecisionMakingTest {
   }
 
   @Test
+  void withTheEarlierFixationCueTheFixationInputGoesOffExactlyAtTheDecision() {
+    Trial trial =
+        task(Map.of("dt", 20, "timing", Map.of("delay", 200), "fixationCue", "until-decision"))
+            .newTrial(new SplittableRandom(9));
+    int decision = trial.period("decision").startStep();
+    for (int t = 0; t < trial.steps(); t++) {
+      assertThat(trial.inputs()[t][0])
+          .as("fixation at step %d", t)
+          .isEqualTo(t < decision ? 1f : 0f);
+    }
+  }
+
+  @Test
   void everyStepIsTrainedOn() {
     for (Trial trial : trials(task(Map.of("dt", 20)), 5, 1)) {
       for (float m : trial.mask()) {
