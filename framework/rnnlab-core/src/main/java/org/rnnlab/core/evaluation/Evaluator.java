@@ -14,8 +14,6 @@ import java.util.random.RandomGenerator;
 import org.rnnlab.api.analysis.Evaluation;
 import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.model.SequenceOutput;
-import org.rnnlab.api.task.ClosedLoopEpisode;
-import org.rnnlab.api.task.ClosedLoopResult;
 import org.rnnlab.api.task.ClosedLoopTask;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.Period;
@@ -25,6 +23,7 @@ import org.rnnlab.core.io.JsonFiles;
 import org.rnnlab.core.io.Npz;
 import org.rnnlab.core.random.SeedStreams;
 import org.rnnlab.core.training.Batch;
+import org.rnnlab.core.training.ClosedLoopRollout;
 import org.rnnlab.core.training.StepNoise;
 import org.rnnlab.core.training.TrialBatches;
 
@@ -183,26 +182,13 @@ public final class Evaluator {
       for (int done = 0, chunkIndex = 0; done < count; done += CHUNK, chunkIndex++) {
         int b = Math.min(CHUNK, count - done);
         StepNoise noise = new StepNoise(seeds.at(SeedStreams.EVALUATION_NOISE, chunkIndex));
-        ClosedLoopEpisode episode = closed.reset(b, random, m);
-        NDArray h = network.initialState(b, m);
-        NDList obs = new NDList();
-        NDList ys = new NDList();
-        NDList hs = new NDList();
-        for (int t = 0; t < closed.episodeSteps(); t++) {
-          obs.add(episode.observation());
-          h = network.step(h, episode.observation(), noise);
-          NDArray y = network.readout(h);
-          episode.step(y);
-          ys.add(y);
-          hs.add(h);
-        }
-        ClosedLoopResult r = episode.result();
-        parts.computeIfAbsent("inputs", k -> new ArrayList<>()).add(NDArrays.stack(obs, 1));
-        parts.computeIfAbsent("outputs", k -> new ArrayList<>()).add(NDArrays.stack(ys, 1));
-        parts.computeIfAbsent("hidden", k -> new ArrayList<>()).add(NDArrays.stack(hs, 1));
-        parts.computeIfAbsent("controlled", k -> new ArrayList<>()).add(r.controlled());
-        parts.computeIfAbsent("targets", k -> new ArrayList<>()).add(r.targets());
-        parts.computeIfAbsent("mask", k -> new ArrayList<>()).add(r.mask());
+        ClosedLoopRollout r = ClosedLoopRollout.run(closed, network, b, random, noise, m);
+        parts.computeIfAbsent("inputs", k -> new ArrayList<>()).add(r.observations());
+        parts.computeIfAbsent("outputs", k -> new ArrayList<>()).add(r.outputs());
+        parts.computeIfAbsent("hidden", k -> new ArrayList<>()).add(r.hidden());
+        parts.computeIfAbsent("controlled", k -> new ArrayList<>()).add(r.result().controlled());
+        parts.computeIfAbsent("targets", k -> new ArrayList<>()).add(r.result().targets());
+        parts.computeIfAbsent("mask", k -> new ArrayList<>()).add(r.result().mask());
       }
       Map<String, NDArray> arrays = new LinkedHashMap<>();
       parts.forEach((k, v) -> arrays.put(k, NDArrays.concat(new NDList(v), 0)));

@@ -2,8 +2,6 @@ package org.rnnlab.core.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
@@ -16,8 +14,6 @@ import org.rnnlab.api.loss.ForwardResult;
 import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.model.SequenceOutput;
 import org.rnnlab.api.spec.TrainingSpec;
-import org.rnnlab.api.task.ClosedLoopEpisode;
-import org.rnnlab.api.task.ClosedLoopResult;
 import org.rnnlab.api.task.ClosedLoopTask;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.TaskInstance;
@@ -222,27 +218,21 @@ public final class Trainer {
           batch.maskArray(manager),
           parameters);
     }
-    ClosedLoopTask closed = (ClosedLoopTask) task;
-    int b = spec.batchSize();
-    ClosedLoopEpisode episode = closed.reset(b, seeds.at(SeedStreams.TASK, step), manager);
-    NDArray h = network.initialState(b, manager);
-    NDList outputs = new NDList();
-    NDList hidden = new NDList();
-    for (int t = 0; t < closed.episodeSteps(); t++) {
-      h = network.step(h, episode.observation(), noise);
-      NDArray y = network.readout(h);
-      episode.step(y);
-      outputs.add(y);
-      hidden.add(h);
-    }
-    ClosedLoopResult r = episode.result();
+    ClosedLoopRollout rollout =
+        ClosedLoopRollout.run(
+            (ClosedLoopTask) task,
+            network,
+            spec.batchSize(),
+            seeds.at(SeedStreams.TASK, step),
+            noise,
+            manager);
     return new ForwardResult(
-        NDArrays.stack(outputs, 1),
-        NDArrays.stack(hidden, 1),
-        r.controlled(),
-        r.targets(),
+        rollout.outputs(),
+        rollout.hidden(),
+        rollout.result().controlled(),
+        rollout.result().targets(),
         null,
-        r.mask(),
+        rollout.result().mask(),
         parameters);
   }
 }

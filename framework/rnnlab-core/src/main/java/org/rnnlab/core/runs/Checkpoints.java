@@ -1,0 +1,133 @@
+package org.rnnlab.core.runs;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.rnnlab.core.io.JsonFiles;
+import org.rnnlab.core.io.Npz;
+
+/**
+ * Checkpoints in {@code checkpoints/step-NNNNNN/}: the parameters as a portable NPZ ({@code
+ * parameters.npz}) and in DJL's format ({@code parameters.ndlist}), the optimiser state ({@code
+ * optimizer.npz}) and {@code state.json} (step, update count). Each checkpoint is written into a
+ * temporary folder and renamed, so a crash never leaves a half-written one.
+ */
+public final class Checkpoints {
+
+  /** What a checkpoint holds once read back. */
+  public record Loaded(
+      int step,
+      long updates,
+      Map<String, Npz.Array> parameters,
+      Map<String, Npz.Array> optimizer) {}
+
+  private final Path folder;
+
+  public Checkpoints(Path folder) {
+    this.folder = folder;
+  }
+
+  /** Writes the checkpoint of {@code step} and returns its folder. */
+  public Path save(
+      int step, long updates, Map<String, NDArray> parameters, Map<String, NDArray> optimizer)
+      throws IOException {
+    String name = String.format("step-%06d", step);
+    Path target = folder.resolve(name);
+    Path tmp = folder.resolve("." + name + ".tmp");
+    if (Files.exists(tmp)) {
+      deleteTree(tmp);
+    }
+    Files.createDirectories(tmp);
+    Npz.writeArrays(tmp.resolve("parameters.npz"), parameters);
+    Npz.writeArrays(tmp.resolve("optimizer.npz"), optimizer);
+    NDList list = new NDList();
+    parameters.forEach(
+        (k, v) -> {
+          NDArray copy = v.duplicate();
+          copy.setName(k);
+          list.add(copy);
+        });
+    try (OutputStream os = Files.newOutputStream(tmp.resolve("parameters.ndlist"))) {
+      list.encode(os);
+    } finally {
+      list.close();
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("step", step);
+    state.put("updates", updates);
+    state.put("parameters", List.copyOf(parameters.keySet()));
+    JsonFiles.write(tmp.resolve("state.json"), state);
+    if (Files.exists(target)) {
+      deleteTree(target);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    return target;
+  }
+
+  /** The checkpoint with the highest step, if any. */
+  public Optional<Path> latest() throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.filter(p -> p.getFileName().toString().matches("step-\\d+"))
+          .filter(p -> Files.isRegularFile(p.resolve("state.json")))
+          .max(Comparator.comparing(p -> p.getFileName().toString()));
+    }
+  }
+
+  /** Reads a checkpoint folder. */
+  public static Loaded load(Path checkpoint) throws IOException {
+    Map<String, Object> state = JsonFiles.read(checkpoint.resolve("state.json"));
+    return new Loaded(
+        ((Number) state.get("step")).intValue(),
+        ((Number) state.get("updates")).longValue(),
+        Npz.read(checkpoint.resolve("parameters.npz")),
+        Npz.read(checkpoint.resolve("optimizer.npz")));
+  }
+
+  /**
+   * Copies checkpointed values into the network's parameter arrays, in place.
+   *
+   * @throws IOException if a parameter is missing or has another shape (the run's model changed)
+   */
+  public static void restoreInto(
+      Map<String, NDArray> parameters, Map<String, Npz.Array> saved, NDManager manager)
+      throws IOException {
+    for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+      Npz.Array a = saved.get(e.getKey());
+      if (a == null) {
+        throw new IOException("checkpoint has no parameter '" + e.getKey() + "'");
+      }
+      if (!java.util.Arrays.equals(a.shape(), e.getValue().getShape().getShape())) {
+        throw new IOException(
+            "checkpoint parameter '"
+                + e.getKey()
+                + "' has shape "
+                + java.util.Arrays.toString(a.shape())
+                + ", the model has "
+                + e.getValue().getShape());
+      }
+      e.getValue().set(a.floats());
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(x);
+      }
+    }
+  }
+}

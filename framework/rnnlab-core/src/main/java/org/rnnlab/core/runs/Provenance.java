@@ -1,0 +1,124 @@
+package org.rnnlab.core.runs;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/** What {@code provenance.json} records: versions, seeds, machine, times and source. */
+public final class Provenance {
+
+  private Provenance() {}
+
+  /** rnnlab's version, from the build. */
+  public static String rnnlabVersion() {
+    try (InputStream in =
+        Provenance.class.getResourceAsStream("/org/rnnlab/core/version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * The provenance of a run starting now.
+   *
+   * @param experimentFile the script the run came from, or null
+   * @param commandLine the arguments as given
+   * @param plugins plugin id to version
+   * @param seeds the experiment seed and derived stream seeds
+   */
+  public static Map<String, Object> start(
+      Path experimentFile,
+      List<String> commandLine,
+      Map<String, String> plugins,
+      Map<String, Long> seeds) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("rnnlab_version", rnnlabVersion());
+    p.put("plugins", plugins);
+    Map<String, Object> djl = new LinkedHashMap<>();
+    djl.put("djl_version", Engine.getDjlVersion());
+    Engine engine = Engine.getInstance();
+    djl.put("engine", engine.getEngineName());
+    djl.put("engine_version", engine.getVersion());
+    djl.put("device", engine.defaultDevice().toString());
+    djl.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+    djl.put(
+        "inter_op_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
+    p.put("djl", djl);
+    p.put("seeds", seeds);
+    Map<String, Object> jvm = new LinkedHashMap<>();
+    jvm.put("java_version", System.getProperty("java.version"));
+    jvm.put("java_vendor", System.getProperty("java.vendor"));
+    jvm.put("vm", System.getProperty("java.vm.name"));
+    p.put("jvm", jvm);
+    Map<String, Object> os = new LinkedHashMap<>();
+    os.put("name", System.getProperty("os.name"));
+    os.put("version", System.getProperty("os.version"));
+    os.put("arch", System.getProperty("os.arch"));
+    os.put("processors", Runtime.getRuntime().availableProcessors());
+    p.put("os", os);
+    p.put("host", hostName());
+    p.put("command_line", commandLine);
+    if (experimentFile != null) {
+      p.put("experiment_file", experimentFile.toAbsolutePath().normalize().toString());
+      Map<String, Object> git = git(experimentFile.toAbsolutePath().getParent());
+      if (git != null) {
+        p.put("git", git);
+      }
+    }
+    p.put("started", Instant.now().toString());
+    return p;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** The commit and dirtiness of the repository holding {@code dir}, or null outside git. */
+  static Map<String, Object> git(Path dir) {
+    String commit = run(dir, "git", "rev-parse", "HEAD");
+    if (commit == null || commit.isBlank()) {
+      return null;
+    }
+    String status = run(dir, "git", "status", "--porcelain", "--untracked-files=no");
+    Map<String, Object> g = new LinkedHashMap<>();
+    g.put("commit", commit.trim());
+    g.put("dirty", status != null && !status.isBlank());
+    return g;
+  }
+
+  private static String run(Path dir, String... command) {
+    try {
+      Process p =
+          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        return null;
+      }
+      return new String(out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+}
