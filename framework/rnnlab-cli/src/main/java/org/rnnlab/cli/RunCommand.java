@@ -90,7 +90,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       throw new Failures.UsageException("no experiment script at " + file);
     }
     List<String> commandLine = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-    commandLine.add(0, "run");
+    commandLine.add(0, "rnnlab");
     try (ComponentRegistry registry = Plugins.load(pluginOptions.plugins, err)) {
       ExperimentRunner runner = new ExperimentRunner(registry, registry.pluginVersions());
       TrainingListener listener = quiet ? TrainingListener.NONE : new ConsoleProgress(err);

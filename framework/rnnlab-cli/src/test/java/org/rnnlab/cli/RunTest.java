@@ -15,6 +15,7 @@ import org.rnnlab.core.io.Npz;
 import org.rnnlab.core.plugins.ComponentRegistry;
 import org.rnnlab.core.spec.SpecResolver;
 import org.rnnlab.dsl.ExperimentReader;
+import org.rnnlab.dsl.Overrides;
 
 /** The perceptual-decision-making experiment end to end, at test size. */
 class RunTest {
@@ -96,6 +97,31 @@ class RunTest {
         .contains("psychometric.png");
     Map<String, Npz.Array> evaluation = Npz.read(out.resolve("evaluation/trials.npz"));
     assertThat(evaluation.get("hidden").shape()).containsExactly(40, 60, 32);
+  }
+
+  @Test
+  void theRunsSpecYamlIsItselfAnExperimentThatResolvesToTheSameSpec() throws IOException {
+    Path out = temp.resolve("pdm");
+    assertThat(runPdm(out).exitCode()).isZero();
+
+    try (ComponentRegistry registry =
+        ComponentRegistry.load(List.of(Path.of(System.getProperty("rnnlab.bundledPlugins"))))) {
+      SpecResolver resolver = new SpecResolver(registry);
+      List<String> sets = new java.util.ArrayList<>();
+      for (int i = 0; i + 1 < SMALL.length; i += 2) {
+        if (SMALL[i].equals("--set")) {
+          sets.add(SMALL[i + 1]);
+        }
+      }
+      ExperimentSpec original =
+          resolver.resolve(
+              Overrides.apply(
+                  ExperimentReader.read(Cli.experiment("perceptual-decision-making/pdm.groovy")),
+                  sets));
+      ExperimentSpec again = resolver.resolve(ExperimentReader.read(out.resolve("spec.yaml")));
+
+      assertThat(again.tree()).isEqualTo(original.tree());
+    }
   }
 
   @Test

@@ -89,7 +89,8 @@ public final class ExperimentRunner {
 
   public ExperimentRunner(ComponentCatalog catalog, Map<String, String> pluginVersions) {
     this.catalog = catalog;
-    this.pluginVersions = Map.copyOf(pluginVersions);
+    this.pluginVersions =
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pluginVersions));
   }
 
   /**
