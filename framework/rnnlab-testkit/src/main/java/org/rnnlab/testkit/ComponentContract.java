@@ -1,14 +1,13 @@
 package org.rnnlab.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,9 @@ import org.rnnlab.api.component.Component;
 import org.rnnlab.api.component.ParameterSpec;
 import org.rnnlab.api.component.ParameterType;
 import org.rnnlab.api.component.Parameters;
+import org.rnnlab.api.spec.SpecDocument;
+import org.rnnlab.api.spec.SpecException;
+import org.rnnlab.core.spec.ParameterBinder;
 
 /**
  * Checks that a component declares itself the way the core, the DSL and {@code rnnlab describe}
@@ -87,7 +89,7 @@ public final class ComponentContract {
    *     nested map of its fields' defaults
    */
   public static Parameters defaults(Component component) {
-    return new Parameters(defaultMap(component.parameters()));
+    return parameters(component, Map.of());
   }
 
   /**
@@ -104,9 +106,17 @@ public final class ComponentContract {
    *     one of the choices or lies outside min/max
    */
   public static Parameters parameters(Component component, Map<String, ?> overrides) {
-    Map<String, Object> values = defaultMap(component.parameters());
-    bind(component.id(), "", component.parameters(), overrides, values);
-    return new Parameters(values);
+    // The core's own binder, so that tests see exactly what a script would give the component.
+    SpecDocument document = new SpecDocument(component.id(), Map.of(), Map.of());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> written = (Map<String, Object>) overrides;
+    try {
+      return new Parameters(
+          new ParameterBinder(document)
+              .bind("'" + component.id() + "'", "", written, component.parameters(), List.of()));
+    } catch (SpecException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   private static void assertInstantiable(Class<?> type, String id) {
@@ -178,6 +188,12 @@ public final class ComponentContract {
             assertWithin(what, (Double) e, p);
           }
         }
+        case TIMING -> {
+          assertThat(d).as("default of %s", what).isNotNull();
+          assertThatCode(() -> org.rnnlab.api.trial.Timing.fromValue(d))
+              .as("default of %s is a timing", what)
+              .doesNotThrowAnyException();
+        }
         case GROUP -> {
           assertThat(d).as("default of group %s (made of its fields' defaults)", what).isNull();
           assertFields(id, path + ".", p.fields());
@@ -196,141 +212,5 @@ public final class ComponentContract {
     if (p.max() != null) {
       assertThat(value).as("default of %s is at most its max", what).isLessThanOrEqualTo(p.max());
     }
-  }
-
-  private static Map<String, Object> defaultMap(List<ParameterSpec> fields) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (ParameterSpec p : fields) {
-      values.put(p.name(), p.type() == ParameterType.GROUP ? defaultMap(p.fields()) : typed(p));
-    }
-    return values;
-  }
-
-  private static Object typed(ParameterSpec p) {
-    Object d = p.defaultValue();
-    return switch (p.type()) {
-      case INTEGER -> ((Number) d).longValue();
-      case NUMBER -> ((Number) d).doubleValue();
-      case NUMBER_LIST -> doubles((List<?>) d);
-      default -> d;
-    };
-  }
-
-  private static List<Double> doubles(List<?> list) {
-    List<Double> out = new ArrayList<>(list.size());
-    for (Object e : list) {
-      out.add(((Number) e).doubleValue());
-    }
-    return List.copyOf(out);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void bind(
-      String id,
-      String prefix,
-      List<ParameterSpec> fields,
-      Map<String, ?> overrides,
-      Map<String, Object> values) {
-    for (Map.Entry<String, ?> e : overrides.entrySet()) {
-      String path = prefix + e.getKey();
-      ParameterSpec p =
-          fields.stream().filter(f -> f.name().equals(e.getKey())).findFirst().orElse(null);
-      if (p == null) {
-        throw new IllegalArgumentException(
-            "'" + id + "' declares no parameter '" + path + "'; declared: " + values.keySet());
-      }
-      Object v = e.getValue();
-      Object bound =
-          switch (p.type()) {
-            case INTEGER -> {
-              if (!(v instanceof Integer || v instanceof Long)) {
-                throw wrongType(id, path, p, v);
-              }
-              yield checkRange(id, path, p, ((Number) v).longValue());
-            }
-            case NUMBER -> {
-              if (!(v instanceof Number)) {
-                throw wrongType(id, path, p, v);
-              }
-              yield checkRange(id, path, p, ((Number) v).doubleValue());
-            }
-            case BOOLEAN -> {
-              if (!(v instanceof Boolean)) {
-                throw wrongType(id, path, p, v);
-              }
-              yield v;
-            }
-            case STRING -> {
-              if (!(v instanceof String)) {
-                throw wrongType(id, path, p, v);
-              }
-              yield v;
-            }
-            case CHOICE -> {
-              if (!p.choices().contains(v)) {
-                throw new IllegalArgumentException(
-                    "'"
-                        + id
-                        + "' parameter '"
-                        + path
-                        + "' is one of "
-                        + p.choices()
-                        + ", not "
-                        + v);
-              }
-              yield v;
-            }
-            case NUMBER_LIST -> {
-              if (!(v instanceof List<?> list)
-                  || !list.stream().allMatch(x -> x instanceof Number)) {
-                throw wrongType(id, path, p, v);
-              }
-              List<Double> ds = doubles(list);
-              ds.forEach(x -> checkRange(id, path, p, x));
-              yield ds;
-            }
-            case GROUP -> {
-              if (!(v instanceof Map<?, ?> map)) {
-                throw wrongType(id, path, p, v);
-              }
-              Map<String, Object> nested =
-                  new LinkedHashMap<>((Map<String, Object>) values.get(p.name()));
-              bind(id, path + ".", p.fields(), (Map<String, ?>) map, nested);
-              yield nested;
-            }
-          };
-      values.put(p.name(), bound);
-    }
-  }
-
-  private static <N extends Number> N checkRange(String id, String path, ParameterSpec p, N v) {
-    double x = v.doubleValue();
-    if ((p.min() != null && x < p.min()) || (p.max() != null && x > p.max())) {
-      throw new IllegalArgumentException(
-          "'"
-              + id
-              + "' parameter '"
-              + path
-              + "' must lie in ["
-              + (p.min() == null ? "-inf" : p.min())
-              + ", "
-              + (p.max() == null ? "inf" : p.max())
-              + "], got "
-              + v);
-    }
-    return v;
-  }
-
-  private static IllegalArgumentException wrongType(
-      String id, String path, ParameterSpec p, Object v) {
-    return new IllegalArgumentException(
-        "'"
-            + id
-            + "' parameter '"
-            + path
-            + "' is "
-            + p.type()
-            + ", got "
-            + (v == null ? "null" : v.getClass().getSimpleName() + " " + v));
   }
 }

@@ -163,13 +163,13 @@ class ComponentContractTest {
         .hasMessageContaining("hiden");
     assertThatThrownBy(() -> ComponentContract.parameters(c, Map.of("hidden", 2.5)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("INTEGER");
+        .hasMessageContaining("must be a whole number, got 2.5");
     assertThatThrownBy(() -> ComponentContract.parameters(c, Map.of("hidden", 0)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("[1.0, 4096.0]");
+        .hasMessageContaining("must be between 1 and 4096");
     assertThatThrownBy(() -> ComponentContract.parameters(c, Map.of("activation", "gelu")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("[relu, tanh]");
+        .hasMessageContaining("must be one of [relu, tanh]");
     assertThatThrownBy(
             () -> ComponentContract.parameters(c, Map.of("timing", Map.of("fixation", -5))))
         .isInstanceOf(IllegalArgumentException.class)

@@ -97,6 +97,17 @@ public record ParameterSpec(
         name, ParameterType.NUMBER_LIST, defaultValue, unit, text, null, null, null, null);
   }
 
+  /**
+   * A period duration in ms, constant or random (see {@link org.rnnlab.api.trial.Timing}).
+   *
+   * @param defaultValue the default, stored in its script form
+   */
+  public static ParameterSpec timing(
+      String name, org.rnnlab.api.trial.Timing defaultValue, String text) {
+    return new ParameterSpec(
+        name, ParameterType.TIMING, defaultValue.toValue(), "ms", text, null, null, null, null);
+  }
+
   public static ParameterSpec group(String name, String text, ParameterSpec... fields) {
     return new ParameterSpec(
         name, ParameterType.GROUP, null, "", text, null, null, null, List.of(fields));

@@ -14,6 +14,12 @@ public enum ParameterType {
   CHOICE,
   /** A list of real numbers, for example coherences. */
   NUMBER_LIST,
+  /**
+   * A duration in ms that may be a distribution: a number, a list to choose from, or a one-key map
+   * such as {@code {uniform: [300, 700]}}; read with {@link Parameters#timing}. See {@link
+   * org.rnnlab.api.trial.Timing}.
+   */
+  TIMING,
   /** A group of named sub-parameters described by {@link ParameterSpec#fields()}. */
   GROUP
 }

@@ -76,6 +76,15 @@ public final class Parameters {
     return out;
   }
 
+  /**
+   * A TIMING parameter.
+   *
+   * @throws IllegalArgumentException if the stored value is not a timing (a component error)
+   */
+  public org.rnnlab.api.trial.Timing timing(String name) {
+    return org.rnnlab.api.trial.Timing.fromValue(require(name));
+  }
+
   /** A GROUP parameter's fields. */
   @SuppressWarnings("unchecked")
   public Parameters group(String name) {

@@ -162,6 +162,13 @@ public final class ParameterBinder {
         }
         return out;
       }
+      case TIMING -> {
+        try {
+          return org.rnnlab.api.trial.Timing.fromValue(value).toValue();
+        } catch (IllegalArgumentException e) {
+          throw new SpecException(document.locate(path), name + ": " + e.getMessage());
+        }
+      }
       case GROUP -> {
         if (!(value instanceof Map<?, ?> map)) {
           throw wrongType(
