@@ -286,6 +286,7 @@ class PerceptualDecisionMakingTest {
         .hasMessageContaining("dt > 0");
     assertThatThrownBy(() -> task(Map.of("cohs", List.of())))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("coherence");
+        .hasMessageContaining("'cohs'")
+        .hasMessageContaining("must not be empty");
   }
 }
