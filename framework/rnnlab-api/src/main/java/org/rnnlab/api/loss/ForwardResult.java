@@ -14,6 +14,8 @@ import java.util.Map;
  * @param classTargets class indices {@code [batch, steps]} (int64), or null for continuous targets
  * @param mask loss weight per step, {@code [batch, steps]}; zero on padding
  * @param parameters the network's trainable parameters by name, for regularisers
+ * @param outputWeights constant factors per output channel, {@code [dims]}, or null for equal
+ *     weights (see {@code OpenLoopTask.outputWeights()})
  */
 public record ForwardResult(
     NDArray outputs,
@@ -22,4 +24,18 @@ public record ForwardResult(
     NDArray targets,
     NDArray classTargets,
     NDArray mask,
-    Map<String, NDArray> parameters) {}
+    Map<String, NDArray> parameters,
+    NDArray outputWeights) {
+
+  /** A result whose output channels are weighed equally. */
+  public ForwardResult(
+      NDArray outputs,
+      NDArray hidden,
+      NDArray controlled,
+      NDArray targets,
+      NDArray classTargets,
+      NDArray mask,
+      Map<String, NDArray> parameters) {
+    this(outputs, hidden, controlled, targets, classTargets, mask, parameters, null);
+  }
+}

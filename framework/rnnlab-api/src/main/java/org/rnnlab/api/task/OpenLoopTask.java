@@ -15,6 +15,17 @@ public non-sealed interface OpenLoopTask extends TaskInstance {
   TargetKind targetKind();
 
   /**
+   * Constant factors per output channel on the loss, for tasks whose source weighs channels
+   * differently (Yang et al. 2019 weigh the fixation output twice), or null for equal weights.
+   * Losses that support it (such as {@code mse}) read them from {@code ForwardResult}.
+   *
+   * @return {@code [outputChannels]} non-negative factors, or null
+   */
+  default float[] outputWeights() {
+    return null;
+  }
+
+  /**
    * Draws one trial.
    *
    * <p>Determinism contract: the trial must be a function of the generator's state alone (and of

@@ -209,6 +209,7 @@ public final class Trainer {
       NDArray inputs = batch.inputsArray(manager);
       NDArray h0 = network.initialState(batch.batchSize(), manager);
       SequenceOutput out = network.forward(inputs, h0, noise);
+      float[] weights = ((OpenLoopTask) task).outputWeights();
       return new ForwardResult(
           out.outputs(),
           out.hidden(),
@@ -216,7 +217,8 @@ public final class Trainer {
           batch.targetsArray(manager),
           batch.classTargetsArray(manager),
           batch.maskArray(manager),
-          parameters);
+          parameters,
+          weights == null ? null : manager.create(weights));
     }
     ClosedLoopRollout rollout =
         ClosedLoopRollout.run(

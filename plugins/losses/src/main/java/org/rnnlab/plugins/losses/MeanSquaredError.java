@@ -21,7 +21,14 @@ import org.rnnlab.api.loss.LossFunction;
  * example the point mass's position for closed-loop ones), {@code y*} the targets and {@code D}
  * their width: the mean over masked steps and over dimensions. An all-zero mask gives 0.
  *
- * <p>No parameters. Stateless; the returned function is too.
+ * <p>Output weights ({@link ForwardResult#outputWeights()}, e.g. Yang's fixation ×2) multiply each
+ * dimension's squared error when present.
+ *
+ * <p>Parameter {@code weighting}: {@code squared-error} (the default, above) or {@code error}, Yang
+ * et al. 2019's {@code lsq} cost {@code mean_{b,t,d}(((z − y*)·m_{b,t}·w_d)²)}: the mask and the
+ * output weights multiply the error before it is squared, and the mean runs over every element (so
+ * a mask value of 5 weighs a step 25 times, and masked-out steps still count in the denominator).
+ * Stateless; the returned function is too.
  */
 @Extension
 public final class MeanSquaredError implements Loss {
@@ -43,21 +50,43 @@ public final class MeanSquaredError implements Loss {
         + " targets, averaged over masked steps and dimensions";
   }
 
+  /** {@code weighting}: the mask weighs each step's squared error. */
+  public static final String SQUARED_ERROR = "squared-error";
+
+  /** {@code weighting}: the mask multiplies the error before squaring (Yang's lsq). */
+  public static final String ERROR = "error";
+
   @Override
   public List<ParameterSpec> parameters() {
-    return List.of();
+    return List.of(
+        ParameterSpec.choice(
+            "weighting",
+            SQUARED_ERROR,
+            List.of(SQUARED_ERROR, ERROR),
+            "'squared-error': masked mean of squared errors; 'error': the mask and output weights"
+                + " multiply the error before squaring, mean over all elements (Yang et al."
+                + " 2019's lsq cost)"));
   }
 
   @Override
   public LossFunction create(Parameters params) {
-    return MeanSquaredError::compute;
+    return params.string("weighting").equals(ERROR)
+        ? MeanSquaredError::computeYang
+        : MeanSquaredError::compute;
   }
 
-  /**
-   * @throws IllegalArgumentException if the result has no continuous targets (a task with class
-   *     targets: use {@code cross-entropy}), or the shapes of controlled, targets and mask disagree
-   */
-  static NDArray compute(ForwardResult result) {
+  /** Yang's lsq: {@code mean(((z − y*)·m·w)²)} over every element. */
+  static NDArray computeYang(ForwardResult result) {
+    NDArray error = checkedError(result);
+    NDArray weighted = error.mul(result.mask().expandDims(2));
+    if (result.outputWeights() != null) {
+      weighted = weighted.mul(result.outputWeights());
+    }
+    return weighted.square().mean();
+  }
+
+  /** The error {@code z − y*}, after checking what the loss needs. */
+  private static NDArray checkedError(ForwardResult result) {
     NDArray targets = result.targets();
     if (targets == null) {
       throw new IllegalArgumentException(
@@ -78,8 +107,19 @@ public final class MeanSquaredError implements Loss {
     }
     Shape stepShape = new Shape(shape.get(0), shape.get(1));
     MaskedMean.checkMask(ID, result.mask(), stepShape);
-    NDArray error = controlled.sub(targets);
-    NDArray perStep = error.square().mean(new int[] {2});
+    return controlled.sub(targets);
+  }
+
+  /**
+   * @throws IllegalArgumentException if the result has no continuous targets (a task with class
+   *     targets: use {@code cross-entropy}), or the shapes of controlled, targets and mask disagree
+   */
+  static NDArray compute(ForwardResult result) {
+    NDArray squared = checkedError(result).square();
+    if (result.outputWeights() != null) {
+      squared = squared.mul(result.outputWeights());
+    }
+    NDArray perStep = squared.mean(new int[] {2});
     return MaskedMean.of(perStep, result.mask());
   }
 }

@@ -196,6 +196,63 @@ class LossesTest {
   private static final float[] TARGETS = {0f, 0f, 1f, 1f, 1f, 1f, 4f, 3f};
 
   @Test
+  void yangsWeightingMultipliesTheErrorByMaskAndOutputWeightsBeforeSquaring() {
+    Shape shape = new Shape(2, 2, 2);
+    NDArray z = manager.create(CONTROLLED, shape);
+    float[] mask = {1f, 5f, 0f, 1f};
+    float[] weights = {2f, 1f};
+    ForwardResult r =
+        new ForwardResult(
+            z,
+            null,
+            z,
+            manager.create(TARGETS, shape),
+            null,
+            manager.create(mask, new Shape(2, 2)),
+            Map.of(),
+            manager.create(weights));
+    Loss mse = new MeanSquaredError();
+
+    float loss =
+        mse.create(ComponentContract.parameters(mse, Map.of("weighting", "error")))
+            .compute(r)
+            .getFloat();
+
+    double expected = 0;
+    for (int i = 0; i < CONTROLLED.length; i++) {
+      double e = (CONTROLLED[i] - TARGETS[i]) * mask[i / 2] * weights[i % 2];
+      expected += e * e;
+    }
+    assertThat(loss).isCloseTo((float) (expected / CONTROLLED.length), within(1e-5f));
+  }
+
+  @Test
+  void outputWeightsMultiplyEachDimensionsSquaredError() {
+    Shape shape = new Shape(2, 2, 2);
+    NDArray z = manager.create(CONTROLLED, shape);
+    float[] weights = {2f, 0f};
+    ForwardResult r =
+        new ForwardResult(
+            z,
+            null,
+            z,
+            manager.create(TARGETS, shape),
+            null,
+            manager.ones(new Shape(2, 2)),
+            Map.of(),
+            manager.create(weights));
+
+    float loss = create(new MeanSquaredError()).compute(r).getFloat();
+
+    double expected = 0;
+    for (int i = 0; i < CONTROLLED.length; i += 2) {
+      double e = CONTROLLED[i] - TARGETS[i];
+      expected += 2 * e * e / 2;
+    }
+    assertThat(loss).isCloseTo((float) (expected / 4), within(1e-5f));
+  }
+
+  @Test
   void mseAveragesSquaredErrorsOverMaskedStepsAndDimensions() {
     float loss =
         create(new MeanSquaredError())
