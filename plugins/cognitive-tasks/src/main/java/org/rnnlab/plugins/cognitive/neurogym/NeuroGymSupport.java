@@ -1,0 +1,200 @@
+package org.rnnlab.plugins.cognitive.neurogym;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.rnnlab.api.component.ParameterSpec;
+import org.rnnlab.api.component.Parameters;
+import org.rnnlab.api.task.OpenLoopTask;
+import org.rnnlab.api.task.TargetKind;
+import org.rnnlab.api.task.Trial;
+import org.rnnlab.api.trial.ChannelLayout;
+import org.rnnlab.api.trial.Timing;
+
+/**
+ * Declarations, validation and small helpers shared by the NeuroGym tasks of this package.
+ *
+ * <p>Conventions every task here follows: {@code dt} in ms (NeuroGym's default for the task), a
+ * {@code timing} group of {@link ParameterSpec#timing} fields in trial order, stimulus noise with
+ * standard deviation {@code sigma/sqrt(dt)} per step where the source adds noise, class 0 = fixate.
+ */
+final class NeuroGymSupport {
+
+  /** Relative slack when flooring to dt, the same as {@code TrialBuilder}'s. */
+  private static final double FLOOR_SLACK = 1e-9;
+
+  private NeuroGymSupport() {}
+
+  // ------------------------------------------------------------------ declarations
+
+  static ParameterSpec dt(double defaultMs) {
+    return ParameterSpec.number(
+            "dt", defaultMs, "ms", "Time step; every period duration is floored to it")
+        .withMin(0);
+  }
+
+  static ParameterSpec timing(ParameterSpec... periods) {
+    return ParameterSpec.group(
+        "timing",
+        "Period durations in ms, in trial order: a number, a list to choose from, or a"
+            + " distribution such as {uniform: [low, high]}",
+        periods);
+  }
+
+  static ParameterSpec period(String name, Timing defaultTiming, String text) {
+    return ParameterSpec.timing(name, defaultTiming, text);
+  }
+
+  static ParameterSpec period(String name, double defaultMs, String text) {
+    return ParameterSpec.timing(name, Timing.constant(defaultMs), text);
+  }
+
+  static ParameterSpec sigma() {
+    return ParameterSpec.number(
+            "sigma",
+            1.0,
+            "sqrt(ms)",
+            "Stimulus noise; its standard deviation per step is sigma/sqrt(dt), as in NeuroGym")
+        .withMin(0);
+  }
+
+  static ParameterSpec dimRing(String text) {
+    return ParameterSpec.integer("dimRing", 2, "", text).withMin(2);
+  }
+
+  // ------------------------------------------------------------------ validation
+
+  /** The time step, checked to be positive and finite. */
+  static double dt(String id, Parameters params) {
+    double dt = params.number("dt");
+    if (!(dt > 0) || !Double.isFinite(dt)) {
+      throw new IllegalArgumentException(id + " needs dt > 0 ms, got " + dt);
+    }
+    return dt;
+  }
+
+  /** The timings of the named periods, in the given order. */
+  static Map<String, Timing> timings(Parameters params, String... names) {
+    Parameters group = params.group("timing");
+    Map<String, Timing> out = new LinkedHashMap<>();
+    for (String name : names) {
+      out.put(name, group.timing(name));
+    }
+    return out;
+  }
+
+  /**
+   * Rejects a response period that can floor to zero steps, where the network would never be asked
+   * to respond. {@code until} timings depend on where the period starts and are not checked.
+   */
+  static void requireResponseStep(String id, Map<String, Timing> timing, String period, double dt) {
+    double min = minMs(timing.get(period));
+    if (steps(min, dt) < 1) {
+      throw new IllegalArgumentException(
+          id
+              + ": timing."
+              + period
+              + " can be "
+              + min
+              + " ms, shorter than dt = "
+              + dt
+              + " ms, so the "
+              + period
+              + " period would have no step and the network would never respond");
+    }
+  }
+
+  /** The shortest duration a timing can give (for {@code until}, +∞: not checkable here). */
+  static double minMs(Timing t) {
+    if (t instanceof Timing.Constant c) {
+      return c.ms();
+    }
+    if (t instanceof Timing.Uniform u) {
+      return u.lowMs();
+    }
+    if (t instanceof Timing.Choice c) {
+      return c.ms().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    }
+    if (t instanceof Timing.TruncatedExponential e) {
+      return e.minMs() >= e.maxMs() ? e.maxMs() : e.minMs();
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
+  /** Finite values ≥ 0, at least one. */
+  static double[] nonNegative(String id, String name, double[] values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException(id + ": '" + name + "' must not be empty");
+    }
+    for (double v : values) {
+      if (!(v >= 0) || !Double.isFinite(v)) {
+        throw new IllegalArgumentException(
+            id + ": '" + name + "' values are finite and >= 0, got " + Arrays.toString(values));
+      }
+    }
+    return values.clone();
+  }
+
+  /** {@code floor(ms/dt)} with the builder's slack. */
+  static int steps(double ms, double dt) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.floor(ms / dt * (1 + FLOOR_SLACK)));
+  }
+
+  // ------------------------------------------------------------------ stimuli
+
+  /** NeuroGym's ring angles {@code 2πk/n}, k = 0..n−1 ({@code np.linspace(0, 2π, n+1)[:-1]}). */
+  static double ringAngle(int k, int n) {
+    return 2 * Math.PI * k / n;
+  }
+
+  /** {@code cos(θ_k − θ)·scale + offset} for every unit k of a ring of {@code n}. */
+  static float[] cosine(double theta, int n, double scale, double offset) {
+    float[] out = new float[n];
+    for (int k = 0; k < n; k++) {
+      out[k] = (float) (Math.cos(ringAngle(k, n) - theta) * scale + offset);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ instances
+
+  /** Draws one trial; all randomness from the given generator. */
+  interface TrialSource {
+    Trial draw(RandomGenerator random);
+  }
+
+  /** An open-loop task over the given layouts whose trials come from {@code source}. */
+  static OpenLoopTask instance(
+      double dt, ChannelLayout inputs, ChannelLayout outputs, TargetKind kind, TrialSource source) {
+    List<String> in = inputs.names();
+    List<String> out = outputs.names();
+    return new OpenLoopTask() {
+      @Override
+      public double dtMs() {
+        return dt;
+      }
+
+      @Override
+      public List<String> inputChannels() {
+        return in;
+      }
+
+      @Override
+      public List<String> outputChannels() {
+        return out;
+      }
+
+      @Override
+      public TargetKind targetKind() {
+        return kind;
+      }
+
+      @Override
+      public Trial newTrial(RandomGenerator random) {
+        return source.draw(random);
+      }
+    };
+  }
+}

@@ -1,0 +1,298 @@
+package org.rnnlab.plugins.cognitive.neurogym;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnnlab.api.component.ParameterSpec;
+import org.rnnlab.api.task.OpenLoopTask;
+import org.rnnlab.api.task.Period;
+import org.rnnlab.api.task.Task;
+import org.rnnlab.api.task.Trial;
+import org.rnnlab.api.trial.Timing;
+import org.rnnlab.testkit.ComponentContract;
+import org.rnnlab.testkit.TaskContract;
+
+/**
+ * The properties every NeuroGym task of this package keeps, checked over all of them.
+ *
+ * <p>{@link #TASKS} is the single list of the package's tasks: add a task there and it is checked
+ * for declarations, well-formed and reproducible trials, period order, where the ground truth may
+ * be, the go cue, dt invariance and noise scaling.
+ */
+class NeuroGymFidelityTest {
+
+  /**
+   * A task under test.
+   *
+   * @param task the component
+   * @param periods its periods, in the documented order
+   * @param response the period in which the network must answer; the fixation input is off from its
+   *     first step on
+   * @param targetFillsResponse whether a non-zero target covers the whole response period (false
+   *     for a one-step go target inside it)
+   */
+  record Case(Task task, List<String> periods, String response, boolean targetFillsResponse) {
+    @Override
+    public String toString() {
+      return task.id();
+    }
+  }
+
+  static final List<Case> TASKS =
+      List.of(
+          new Case(new GoNogo(), GoNogo.PERIODS, "decision", true),
+          new Case(new ContextDecisionMaking(), ContextDecisionMaking.PERIODS, "decision", true),
+          new Case(new DelayMatchSample(), DelayMatchSample.PERIODS, "decision", true),
+          new Case(new DelayComparison(), DelayComparison.PERIODS, "decision", true),
+          new Case(new ReadySetGo(), ReadySetGo.PERIODS, "production", false),
+          new Case(new IntervalDiscrimination(), IntervalDiscrimination.PERIODS, "decision", true),
+          new Case(
+              new MultiSensoryIntegration(), MultiSensoryIntegration.PERIODS, "decision", true),
+          new Case(new DelayMatchCategory(), DelayMatchCategory.PERIODS, "test", true),
+          new Case(new DelayPairedAssociation(), DelayPairedAssociation.PERIODS, "decision", true),
+          new Case(
+              new PerceptualDecisionMakingDelayResponse(),
+              PerceptualDecisionMakingDelayResponse.PERIODS,
+              "decision",
+              true),
+          new Case(new AntiReach(), AntiReach.PERIODS, "decision", true));
+
+  static Stream<Case> tasks() {
+    return TASKS.stream();
+  }
+
+  static Stream<Case> noisyTasks() {
+    return TASKS.stream().filter(c -> declares(c.task(), "sigma"));
+  }
+
+  // ------------------------------------------------------------------ declarations, contract
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tasks")
+  void isWellDeclaredWithATimingGroupInPeriodOrder(Case c) {
+    ComponentContract.assertWellDeclared(c.task());
+    ParameterSpec timing =
+        c.task().parameters().stream().filter(p -> p.name().equals("timing")).findFirst().get();
+    List<String> fields = timing.fields().stream().map(ParameterSpec::name).toList();
+    assertThat(c.periods()).as("every timing names a period").containsAll(fields);
+    assertThat(fields).as("timings in trial order").isEqualTo(inOrder(c.periods(), fields));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tasks")
+  void givesWellFormedTrialsThatTheSameSeedRepeats(Case c) {
+    TaskContract.assertTrialsWellFormed(task(c, Map.of()), 40, 11L);
+    TaskContract.assertTrialsWellFormed(task(c, Map.of("dt", defaultDt(c) / 2)), 10, 12L);
+  }
+
+  // ------------------------------------------------------------------ periods
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tasks")
+  void periodsComeInTheDocumentedOrderAndTileTheTrial(Case c) {
+    for (Trial trial : trials(task(c, Map.of()), 30, 21)) {
+      assertThat(trial.periods()).extracting(Period::name).isEqualTo(c.periods());
+      int end = 0;
+      for (Period p : trial.periods()) {
+        assertThat(p.startStep())
+            .as("%s starts where the previous period ends", p.name())
+            .isEqualTo(end);
+        end = p.endStep();
+      }
+      assertThat(end).as("the last period ends the trial").isEqualTo(trial.steps());
+    }
+  }
+
+  // ------------------------------------------------------------------ ground truth and go cue
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tasks")
+  void theGroundTruthIsNonZeroOnlyInTheResponsePeriod(Case c) {
+    for (Trial trial : trials(task(c, Map.of()), 60, 31)) {
+      Period response = trial.period(c.response());
+      int[] targets = trial.classTargets();
+      boolean any = false;
+      for (int t = 0; t < trial.steps(); t++) {
+        boolean inside = t >= response.startStep() && t < response.endStep();
+        if (targets[t] != 0) {
+          any = true;
+          assertThat(inside)
+              .as("class %d at step %d lies in '%s'", targets[t], t, response)
+              .isTrue();
+        } else if (inside
+            && c.targetFillsResponse()
+            && trial.metadata().containsKey("groundTruth")) {
+          assertThat(((Number) trial.metadata().get("groundTruth")).intValue())
+              .as("a zero target in the response period means the answer is 'fixate'")
+              .isZero();
+        }
+      }
+      if (trial.metadata().get("groundTruth") instanceof Number g && g.intValue() != 0) {
+        assertThat(any).as("a trial with ground truth %s asks for it", g).isTrue();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tasks")
+  void theFixationInputGoesOffExactlyWhenTheResponseTargetStarts(Case c) {
+    // Noise-free, so that "on" is exactly 1 (some sources add noise to the fixation input).
+    OpenLoopTask task = task(c, declares(c.task(), "sigma") ? Map.of("sigma", 0.0) : Map.of());
+    int fixation = task.inputChannels().indexOf("fixation");
+    for (Trial trial : trials(task, 60, 41)) {
+      int go = trial.period(c.response()).startStep();
+      for (int t = 0; t < trial.steps(); t++) {
+        assertThat(trial.inputs()[t][fixation])
+            .as("fixation input at step %d, response starts at %d", t, go)
+            .isEqualTo(t < go ? 1f : 0f);
+      }
+      int first = firstNonZero(trial.classTargets());
+      if (first >= 0 && c.targetFillsResponse()) {
+        assertThat(first)
+            .as("the response target starts at the go cue, not a step off")
+            .isEqualTo(go);
+      } else if (first >= 0) {
+        assertThat(first).as("the go target lies after the go cue").isGreaterThanOrEqualTo(go);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ dt invariance
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tasks")
+  void halvingDtKeepsDurationsInMsMeanInputsAndTheResponseTime(Case c) {
+    double dt = defaultDt(c);
+    Map<String, Object> overrides = new HashMap<>();
+    overrides.put("timing", constantTimingsOnTheGrid(c.task(), dt));
+    if (declares(c.task(), "sigma")) {
+      overrides.put("sigma", 0.0);
+    }
+    Map<String, Object> fineOverrides = new HashMap<>(overrides);
+    fineOverrides.put("dt", dt / 2);
+    OpenLoopTask coarse = task(c, overrides);
+    OpenLoopTask fine = task(c, fineOverrides);
+    for (int n = 0; n < 20; n++) {
+      // One generator per trial: a finer grid draws more noise values, even at sigma 0.
+      Trial a = coarse.newTrial(new SplittableRandom(51 + n));
+      Trial b = fine.newTrial(new SplittableRandom(51 + n));
+      for (String name : c.periods()) {
+        assertThat(b.period(name).steps() * dt / 2)
+            .as("%s in ms", name)
+            .isEqualTo(a.period(name).steps() * dt);
+      }
+      assertThat(b.steps()).isEqualTo(2 * a.steps());
+      for (int t = 0; t < a.steps(); t++) {
+        assertThat(b.inputs()[2 * t]).as("inputs at %s ms", t * dt).isEqualTo(a.inputs()[t]);
+        assertThat(b.inputs()[2 * t + 1])
+            .as("inputs at %s ms", (t + 0.5) * dt)
+            .isEqualTo(a.inputs()[t]);
+      }
+      int first = firstNonZero(a.classTargets());
+      assertThat(firstNonZero(b.classTargets()))
+          .as("response at %s ms, on the finer grid too", first * dt)
+          .isEqualTo(first < 0 ? -1 : 2 * first);
+      assertThat(withoutSteps(b.metadata())).isEqualTo(withoutSteps(a.metadata()));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("noisyTasks")
+  void stimulusNoiseHasStandardDeviationSigmaOverSqrtDt(Case c) {
+    double dt = defaultDt(c);
+    for (double step : new double[] {dt, dt / 2}) {
+      double sigma = 0.8;
+      OpenLoopTask noisy = task(c, Map.of("dt", step, "sigma", sigma));
+      OpenLoopTask clean = task(c, Map.of("dt", step, "sigma", 0.0));
+      // Same seed: the same trial variables, so the difference is the noise alone.
+      List<Trial> a = trials(noisy, 150, 61);
+      List<Trial> b = trials(clean, 150, 61);
+      double sum = 0;
+      double squares = 0;
+      int n = 0;
+      for (int i = 0; i < a.size(); i++) {
+        float[][] x = a.get(i).inputs();
+        float[][] y = b.get(i).inputs();
+        for (int t = 0; t < x.length; t++) {
+          for (int k = 0; k < x[t].length; k++) {
+            double r = x[t][k] - y[t][k];
+            if (r != 0) {
+              sum += r;
+              squares += r * r;
+              n++;
+            }
+          }
+        }
+      }
+      double expected = sigma / Math.sqrt(step);
+      assertThat(n).as("noisy samples").isGreaterThan(2000);
+      assertThat(Math.sqrt(squares / n))
+          .as("noise std at dt %s", step)
+          .isCloseTo(expected, within(0.05 * expected));
+      assertThat(sum / n).as("noise mean").isCloseTo(0, within(0.1 * expected));
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static OpenLoopTask task(Case c, Map<String, ?> overrides) {
+    return (OpenLoopTask) c.task().create(ComponentContract.parameters(c.task(), overrides));
+  }
+
+  static List<Trial> trials(OpenLoopTask task, int n, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Trial> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(task.newTrial(random));
+    }
+    return out;
+  }
+
+  static boolean declares(Task task, String name) {
+    return task.parameters().stream().anyMatch(p -> p.name().equals(name));
+  }
+
+  static double defaultDt(Case c) {
+    return ComponentContract.defaults(c.task()).number("dt");
+  }
+
+  static int firstNonZero(int[] values) {
+    for (int t = 0; t < values.length; t++) {
+      if (values[t] != 0) {
+        return t;
+      }
+    }
+    return -1;
+  }
+
+  /** Every timing replaced by a constant: its mean floored to the dt grid, at least one step. */
+  private static Map<String, Object> constantTimingsOnTheGrid(Task task, double dt) {
+    ParameterSpec timing =
+        task.parameters().stream().filter(p -> p.name().equals("timing")).findFirst().get();
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (ParameterSpec field : timing.fields()) {
+      double mean = Timing.fromValue(field.defaultValue()).meanMs();
+      out.put(field.name(), Math.max(1, Math.floor(mean / dt)) * dt);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> withoutSteps(Map<String, Object> metadata) {
+    Map<String, Object> out = new LinkedHashMap<>(metadata);
+    out.keySet().removeIf(k -> k.endsWith("Step"));
+    return out;
+  }
+
+  private static List<String> inOrder(List<String> order, List<String> names) {
+    return order.stream().filter(names::contains).toList();
+  }
+}
