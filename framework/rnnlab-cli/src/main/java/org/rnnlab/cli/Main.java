@@ -17,7 +17,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Train recurrent networks on neuroscience tasks and analyse what they learned.",
-    subcommands = {RunCommand.class, PluginsCommand.class, DescribeCommand.class})
+    subcommands = {
+      RunCommand.class,
+      PluginsCommand.class,
+      DescribeCommand.class,
+      org.rnnlab.cli.task.TaskCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code for a failed run. */

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Trains every script in this folder and prints a Markdown table of accuracy against chance.
+#   experiments/neurogym-zoo/run-all.sh [RUNS_DIR]
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$HERE/../.."
+RUNS="${1:-$ROOT/runs/neurogym-zoo}"
+echo "| task | accuracy (200 trials) | chance | final loss (last 100 steps) | ms/step |"
+echo "|---|---|---|---|---|"
+for script in "$HERE"/*.yaml; do
+  id="$(basename "$script" .yaml)"
+  out="$RUNS/$id"
+  rm -rf "$out"
+  "$ROOT/rnnlab" run "$script" --quiet --out "$out" > "$RUNS.$id.log" 2>&1 || { echo "| $id | failed, see $RUNS.$id.log | | | |"; continue; }
+  python3 - "$out/summary.json" "$id" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+choices = {"anti-reach": 32}
+chance = 1 / choices.get(sys.argv[2], 2)
+print(f"| `{sys.argv[2]}` | {s['accuracy']:.3f} | {chance:.3f} | {s['final_loss_mean_last_100']:.3f} | {s['ms_per_step']:.1f} |")
+PY
+done

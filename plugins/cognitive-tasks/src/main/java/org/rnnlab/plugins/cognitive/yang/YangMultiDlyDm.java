@@ -1,0 +1,21 @@
+package org.rnnlab.plugins.cognitive.yang;
+
+import org.pf4j.Extension;
+import org.rnnlab.api.task.Task;
+
+/**
+ * Yang et al. 2019's MultSen Dly DM task ({@code multidelaydm} in gyyang/multitask): two sequential
+ * stimuli on both rings; respond to the one stronger summed over both rings.
+ *
+ * <p>Id {@code yang-multidlydm}: prefixed with {@code yang-} so as not to clash with other plugins'
+ * generic task names. Coding, timing, cost mask and noise: see the package documentation.
+ */
+@Extension
+public final class YangMultiDlyDm extends YangTaskComponent implements Task {
+
+  /** Creates the component; PF4J and Guice call this. */
+  public YangMultiDlyDm() {
+    super(
+        YangRule.MULTIDLYDM, "respond to the sequential stimulus stronger summed over both rings");
+  }
+}
