@@ -12,7 +12,7 @@ import picocli.CommandLine;
  * Turns failures into one clear message on standard error and an exit code, never a bare stack
  * trace. Unexpected exceptions still print their trace after the message, since they are bugs.
  */
-final class Failures implements CommandLine.IExecutionExceptionHandler {
+public final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(
@@ -41,9 +41,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     return Main.RUN_FAILED;
   }
 
-  /** Wrong use of a command that picocli cannot detect by itself. */
-  static final class UsageException extends RuntimeException {
-    UsageException(String message) {
+  /** Wrong use of a command that picocli cannot detect by itself (exit code 2). */
+  public static final class UsageException extends RuntimeException {
+    public UsageException(String message) {
       super(message);
     }
   }

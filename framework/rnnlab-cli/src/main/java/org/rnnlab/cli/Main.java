@@ -83,15 +83,15 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Options every command that loads plugins shares. */
-  static final class PluginOptions {
+  /** Options every command that loads plugins shares; use it as a picocli {@code @Mixin}. */
+  public static final class PluginOptions {
     @Option(
         names = "--plugins",
         paramLabel = "DIR",
         description =
             "Folder of plugin jars/zips to load besides the bundled plugins (default:"
                 + " $RNNLAB_PLUGINS, else the installation's plugins/ folder).")
-    java.nio.file.Path plugins;
+    public java.nio.file.Path plugins;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -9,7 +9,7 @@ import org.rnnlab.core.plugins.ComponentRegistry;
 import org.rnnlab.core.plugins.PluginProblem;
 
 /** Where plugins are looked for, and loading them with problems reported. */
-final class Plugins {
+public final class Plugins {
 
   private Plugins() {}
 
@@ -18,7 +18,7 @@ final class Plugins {
    * the launcher) plus the user's folder: {@code --plugins}, else {@code $RNNLAB_PLUGINS}, else
    * {@code plugins/} under the installation ({@code rnnlab.home}).
    */
-  static List<Path> folders(Path option) {
+  public static List<Path> folders(Path option) {
     List<Path> folders = new ArrayList<>();
     String bundled = System.getProperty("rnnlab.bundledPlugins");
     if (bundled != null && !bundled.isBlank()) {
@@ -40,7 +40,12 @@ final class Plugins {
     return folders;
   }
 
-  static ComponentRegistry load(Path option, PrintWriter err) {
+  /**
+   * Loads the plugins of {@link #folders}, printing a warning for each file that was skipped.
+   *
+   * @throws Failures.UsageException if {@code option} is given and is not a folder
+   */
+  public static ComponentRegistry load(Path option, PrintWriter err) {
     ComponentRegistry registry = ComponentRegistry.load(folders(option));
     for (PluginProblem p : registry.problems()) {
       err.println("warning: " + p);

@@ -5,13 +5,13 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 /** Runs the command line in-process, as a user would type it, and captures what it prints. */
-final class Cli {
+public final class Cli {
 
   /** What one command did. */
-  record Outcome(int exitCode, String out, String err) {}
+  public record Outcome(int exitCode, String out, String err) {}
 
   /** The repository root (tests run in framework/rnnlab-cli). */
-  static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+  public static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
   static {
     String plugins = System.getProperty("rnnlab.pluginsDir");
@@ -24,14 +24,14 @@ final class Cli {
 
   private Cli() {}
 
-  static Outcome run(String... args) {
+  public static Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     return new Outcome(code, out.toString(), err.toString());
   }
 
-  static Path experiment(String relative) {
+  public static Path experiment(String relative) {
     return ROOT.resolve("experiments").resolve(relative);
   }
 }

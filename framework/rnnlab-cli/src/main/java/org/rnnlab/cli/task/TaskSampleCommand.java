@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.spec.SpecException;
 import org.rnnlab.api.task.Trial;
+import org.rnnlab.cli.Main;
+import org.rnnlab.cli.Plugins;
 import org.rnnlab.core.io.JsonFiles;
 import org.rnnlab.core.io.Npz;
 import org.rnnlab.core.plugins.ComponentRegistry;
@@ -58,7 +60,7 @@ final class TaskSampleCommand implements Callable<Integer> {
       description = "Replace FILE.npz and FILE.json if they exist (otherwise: refuse, exit 1).")
   boolean force;
 
-  @Mixin PluginFolders plugins = new PluginFolders();
+  @Mixin Main.PluginOptions plugins = new Main.PluginOptions();
 
   @Spec CommandSpec spec;
 
@@ -77,7 +79,7 @@ final class TaskSampleCommand implements Callable<Integer> {
           null, "--out must name an .npz file, such as trials.npz; got '" + out + "'");
     }
     Path json = out.resolveSibling(name.substring(0, name.length() - ".npz".length()) + ".json");
-    try (ComponentRegistry registry = plugins.load(err)) {
+    try (ComponentRegistry registry = Plugins.load(plugins.plugins, err)) {
       ConfiguredTask task =
           ConfiguredTask.configure(registry, selection.id, selection.settings, "task sample");
       List<Trial> drawn = task.draw(trials, selection.seed);

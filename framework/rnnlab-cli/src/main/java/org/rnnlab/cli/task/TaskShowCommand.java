@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.rnnlab.api.spec.SpecException;
 import org.rnnlab.api.task.Trial;
+import org.rnnlab.cli.Main;
+import org.rnnlab.cli.Plugins;
 import org.rnnlab.core.plugins.ComponentRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +55,7 @@ final class TaskShowCommand implements Callable<Integer> {
               + " if it exists.")
   Path out;
 
-  @Mixin PluginFolders plugins = new PluginFolders();
+  @Mixin Main.PluginOptions plugins = new Main.PluginOptions();
 
   @Spec CommandSpec spec;
 
@@ -77,7 +79,7 @@ final class TaskShowCommand implements Callable<Integer> {
       throw new SpecException(
           null, "--out must name a .png file, such as trials.png; got '" + out + "'");
     }
-    try (ComponentRegistry registry = plugins.load(err)) {
+    try (ComponentRegistry registry = Plugins.load(plugins.plugins, err)) {
       ConfiguredTask task =
           ConfiguredTask.configure(registry, selection.id, selection.settings, "task show");
       Path target = out != null ? out : Path.of(task.id() + ".png");

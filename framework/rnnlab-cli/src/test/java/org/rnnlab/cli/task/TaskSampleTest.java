@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnlab.cli.Cli;
 import org.rnnlab.core.io.JsonFiles;
 import org.rnnlab.core.io.Npz;
 
@@ -19,7 +20,7 @@ class TaskSampleTest {
   @TempDir Path temp;
 
   /** 100 ms fixation + 1000 ms stimulus + 0 ms delay + 100 ms decision at 20 ms: 60 steps. */
-  private TaskCli.Outcome sample(Path out, int trials, long seed, String... extra) {
+  private Cli.Outcome sample(Path out, int trials, long seed, String... extra) {
     List<String> args =
         new java.util.ArrayList<>(
             List.of(
@@ -37,14 +38,14 @@ class TaskSampleTest {
                 "--out",
                 out.toString()));
     args.addAll(List.of(extra));
-    return TaskCli.run(args.toArray(String[]::new));
+    return Cli.run(args.toArray(String[]::new));
   }
 
   @Test
   void writesPaddedArraysAndASidecarWithNamesAndDt() throws IOException {
     Path npz = temp.resolve("trials.npz");
 
-    TaskCli.Outcome o = sample(npz, 4, 0);
+    Cli.Outcome o = sample(npz, 4, 0);
 
     assertThat(o.exitCode()).as(o.err()).isZero();
     Map<String, Npz.Array> arrays = Npz.read(npz);
@@ -105,7 +106,7 @@ class TaskSampleTest {
     Path npz = temp.resolve("trials.npz");
     Files.writeString(npz, "someone's data");
 
-    TaskCli.Outcome refused = sample(npz, 2, 0);
+    Cli.Outcome refused = sample(npz, 2, 0);
 
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).startsWith("error: ").contains("already exists", "--force");
@@ -113,7 +114,7 @@ class TaskSampleTest {
     assertThat(temp.resolve("trials.json")).doesNotExist();
     assertThat(temp).isDirectoryNotContaining("glob:**.tmp");
 
-    TaskCli.Outcome forced = sample(npz, 2, 0, "--force");
+    Cli.Outcome forced = sample(npz, 2, 0, "--force");
 
     assertThat(forced.exitCode()).as(forced.err()).isZero();
     assertThat(Npz.read(npz).get("inputs").shape()).containsExactly(2, 60, 3);
@@ -124,7 +125,7 @@ class TaskSampleTest {
     Path npz = temp.resolve("trials.npz");
     Files.writeString(temp.resolve("trials.json"), "{}");
 
-    TaskCli.Outcome o = sample(npz, 2, 0);
+    Cli.Outcome o = sample(npz, 2, 0);
 
     assertThat(o.exitCode()).isEqualTo(1);
     assertThat(o.err()).contains("trials.json", "already exists");
@@ -136,12 +137,11 @@ class TaskSampleTest {
   void badInputIsRefusedBeforeAnythingIsWritten() {
     Path npz = temp.resolve("t.npz");
 
-    TaskCli.Outcome closedLoop =
-        TaskCli.run("task", "sample", "point-mass", "--trials", "2", "--out", npz.toString());
-    TaskCli.Outcome noTrials = sample(npz, 0, 0);
-    TaskCli.Outcome notNpz =
-        TaskCli.run(
-            "task", "sample", PDM, "--trials", "2", "--out", temp.resolve("t.csv").toString());
+    Cli.Outcome closedLoop =
+        Cli.run("task", "sample", "point-mass", "--trials", "2", "--out", npz.toString());
+    Cli.Outcome noTrials = sample(npz, 0, 0);
+    Cli.Outcome notNpz =
+        Cli.run("task", "sample", PDM, "--trials", "2", "--out", temp.resolve("t.csv").toString());
 
     assertThat(closedLoop.exitCode()).isEqualTo(2);
     assertThat(closedLoop.err()).contains("task sample needs an open-loop task");

@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnnlab.cli.Cli;
 
 class TaskShowTest {
 
@@ -22,8 +23,8 @@ class TaskShowTest {
   void drawsTrialsIntoAPngThatDecodes() throws IOException {
     Path png = temp.resolve("pdm.png");
 
-    TaskCli.Outcome o =
-        TaskCli.run(
+    Cli.Outcome o =
+        Cli.run(
             "task",
             "show",
             PDM,
@@ -49,8 +50,8 @@ class TaskShowTest {
     Path a = temp.resolve("a.png");
     Path b = temp.resolve("b.png");
 
-    TaskCli.run("task", "show", PDM, "--trials", "2", "--seed", "7", "--out", a.toString());
-    TaskCli.run("task", "show", PDM, "--trials", "2", "--seed", "7", "--out", b.toString());
+    Cli.run("task", "show", PDM, "--trials", "2", "--seed", "7", "--out", a.toString());
+    Cli.run("task", "show", PDM, "--trials", "2", "--seed", "7", "--out", b.toString());
 
     assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
   }
@@ -59,8 +60,7 @@ class TaskShowTest {
   void anUnknownParameterIsBadInputNamingTheKeyAndTheValidOnes() {
     Path png = temp.resolve("x.png");
 
-    TaskCli.Outcome o =
-        TaskCli.run("task", "show", PDM, "--set", "dtt=20", "--out", png.toString());
+    Cli.Outcome o = Cli.run("task", "show", PDM, "--set", "dtt=20", "--out", png.toString());
 
     assertThat(o.exitCode()).isEqualTo(2);
     assertThat(o.err())
@@ -72,9 +72,9 @@ class TaskShowTest {
 
   @Test
   void aNestedParameterIsCheckedLikeAScriptsTaskMap() {
-    TaskCli.Outcome wrongKey =
-        TaskCli.run("task", "show", PDM, "--set", "timing.stimulu=500", "--out", "x.png");
-    TaskCli.Outcome wrongType = TaskCli.run("task", "show", PDM, "--set", "dt=fast");
+    Cli.Outcome wrongKey =
+        Cli.run("task", "show", PDM, "--set", "timing.stimulu=500", "--out", "x.png");
+    Cli.Outcome wrongType = Cli.run("task", "show", PDM, "--set", "dt=fast");
 
     assertThat(wrongKey.exitCode()).isEqualTo(2);
     assertThat(wrongKey.err()).contains("'stimulu'", "did you mean 'stimulus'?");
@@ -84,8 +84,7 @@ class TaskShowTest {
 
   @Test
   void aValueTheTaskRejectsIsBadInput() {
-    TaskCli.Outcome o =
-        TaskCli.run("task", "show", PDM, "--set", "timing.decision=10", "--out", "x.png");
+    Cli.Outcome o = Cli.run("task", "show", PDM, "--set", "timing.decision=10", "--out", "x.png");
 
     assertThat(o.exitCode()).isEqualTo(2);
     assertThat(o.err()).contains("rejected its parameters", "decision");
@@ -93,8 +92,8 @@ class TaskShowTest {
 
   @Test
   void aClosedLoopTaskIsBadInput() {
-    TaskCli.Outcome o =
-        TaskCli.run("task", "show", "point-mass", "--out", temp.resolve("p.png").toString());
+    Cli.Outcome o =
+        Cli.run("task", "show", "point-mass", "--out", temp.resolve("p.png").toString());
 
     assertThat(o.exitCode()).isEqualTo(2);
     assertThat(o.err())
@@ -104,8 +103,8 @@ class TaskShowTest {
 
   @Test
   void anUnknownTaskIdSuggestsTheClosest() {
-    TaskCli.Outcome typo = TaskCli.run("task", "show", "perceptual-decision-makin");
-    TaskCli.Outcome notATask = TaskCli.run("task", "show", "leaky-rnn");
+    Cli.Outcome typo = Cli.run("task", "show", "perceptual-decision-makin");
+    Cli.Outcome notATask = Cli.run("task", "show", "leaky-rnn");
 
     assertThat(typo.exitCode()).isEqualTo(2);
     assertThat(typo.err()).contains("unknown task 'perceptual-decision-makin'", "'" + PDM + "'");
@@ -115,10 +114,10 @@ class TaskShowTest {
 
   @Test
   void trialCountAndFileTypeAreChecked() {
-    assertThat(TaskCli.run("task", "show", PDM, "--trials", "0").exitCode()).isEqualTo(2);
-    assertThat(TaskCli.run("task", "show", PDM, "--trials", "11").err())
+    assertThat(Cli.run("task", "show", PDM, "--trials", "0").exitCode()).isEqualTo(2);
+    assertThat(Cli.run("task", "show", PDM, "--trials", "11").err())
         .contains("between 1 and 10", "task sample");
-    TaskCli.Outcome jpg = TaskCli.run("task", "show", PDM, "--out", "figure.jpg");
+    Cli.Outcome jpg = Cli.run("task", "show", PDM, "--out", "figure.jpg");
     assertThat(jpg.exitCode()).isEqualTo(2);
     assertThat(jpg.err()).contains(".png");
   }
