@@ -23,7 +23,10 @@ class PluginsAndDescribeTest {
         .containsPattern("rnn\\s+recurrent-models")
         .containsPattern("cross-entropy\\s+losses")
         .containsPattern("mse\\s+losses")
-        .containsPattern("decision-accuracy\\s+decision-accuracy");
+        .containsPattern("decision-accuracy\\s+decision-accuracy")
+        .containsPattern("context-decision-making\\s+cognitive-tasks")
+        .containsPattern("yang-ctxdlydm2\\s+cognitive-tasks")
+        .containsPattern("yang-accuracy\\s+cognitive-tasks");
   }
 
   @Test
