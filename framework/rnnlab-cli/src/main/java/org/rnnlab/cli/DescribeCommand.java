@@ -13,6 +13,7 @@ import org.rnnlab.core.plugins.ComponentRegistry;
 import org.rnnlab.core.spec.ParameterBinder;
 import org.rnnlab.core.spec.SpecResolver;
 import org.rnnlab.core.spec.Suggestions;
+import org.rnnlab.core.tasks.TaskMixer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "describe",
     description =
         "Show a component's parameters: name, type, default, unit and description. Also"
-            + " 'train', 'evaluation', 'adam' and 'sgd' for the core's own settings.")
+            + " 'train', 'evaluation', 'adam', 'sgd' and 'task-mixer' for the core's own settings.")
 final class DescribeCommand implements Runnable {
 
   @Parameters(paramLabel = "ID", description = "A component id, as listed by rnnlab plugins.")
@@ -46,9 +47,19 @@ final class DescribeCommand implements Runnable {
             "adam",
             SpecResolver.OPTIMIZERS.get("adam"),
             "sgd",
-            SpecResolver.OPTIMIZERS.get("sgd"));
+            SpecResolver.OPTIMIZERS.get("sgd"),
+            TaskMixer.ID,
+            TaskMixer.PARAMETERS);
     if (builtIn.containsKey(id)) {
-      out.println(id + " (built into rnnlab's training loop)");
+      if (id.equals(TaskMixer.ID)) {
+        out.println(
+            id
+                + " (built-in task): trains one network on several tasks. Its 'tasks' list holds"
+                + " ordinary task entries, e.g. tasks: [ {id: yang-go}, {id: yang-dm1} ]; they must"
+                + " share dt and channels. Trials carry the metadata 'task' and 'taskIndex'.");
+      } else {
+        out.println(id + " (built into rnnlab's training loop)");
+      }
       out.println();
       table(out, builtIn.get(id));
       return;

@@ -25,6 +25,7 @@ import org.rnnlab.api.spec.ExperimentSpec;
 import org.rnnlab.api.spec.LossSpec;
 import org.rnnlab.api.spec.SourceLocation;
 import org.rnnlab.api.spec.SpecException;
+import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.Task;
 import org.rnnlab.api.task.TaskInstance;
 import org.rnnlab.core.evaluation.Evaluator;
@@ -41,6 +42,8 @@ import org.rnnlab.core.runs.Provenance;
 import org.rnnlab.core.runs.RunFolder;
 import org.rnnlab.core.runs.SpecYaml;
 import org.rnnlab.core.spec.SpecResolver;
+import org.rnnlab.core.tasks.MixedTask;
+import org.rnnlab.core.tasks.TaskMixer;
 import org.rnnlab.core.training.LossTerm;
 import org.rnnlab.core.training.Trainer;
 import org.rnnlab.core.training.TrainingDivergedException;
@@ -326,8 +329,34 @@ public final class ExperimentRunner {
   }
 
   private TaskInstance createTask(ComponentSpec spec) {
+    if (spec.id().equals(TaskMixer.ID)) {
+      return createMixer(spec.parameters());
+    }
     Task task = (Task) catalog.lookup(ComponentKind.TASK, spec.id()).orElseThrow();
     return task.create(spec.parameters());
+  }
+
+  @SuppressWarnings("unchecked")
+  private MixedTask createMixer(Parameters params) {
+    List<String> ids = new ArrayList<>();
+    List<OpenLoopTask> tasks = new ArrayList<>();
+    for (Object entry : (List<Object>) params.asMap().get(TaskMixer.TASKS)) {
+      Map<String, Object> tree = new LinkedHashMap<>((Map<String, Object>) entry);
+      String id = (String) tree.remove("id");
+      TaskInstance instance = createTask(new ComponentSpec(id, new Parameters(tree)));
+      if (!(instance instanceof OpenLoopTask open)) {
+        throw new IllegalArgumentException(
+            "task-mixer mixes open-loop tasks; '" + id + "' is closed-loop");
+      }
+      ids.add(id);
+      tasks.add(open);
+    }
+    return new MixedTask(
+        ids,
+        tasks,
+        params.string("schedule"),
+        params.count("blockTrials"),
+        params.bool("ruleInputs"));
   }
 
   private RecurrentNetwork createNetwork(

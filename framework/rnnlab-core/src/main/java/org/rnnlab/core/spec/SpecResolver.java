@@ -17,6 +17,7 @@ import org.rnnlab.api.spec.SpecException;
 import org.rnnlab.api.spec.TrainingSpec;
 import org.rnnlab.core.plugins.ComponentCatalog;
 import org.rnnlab.core.plugins.ComponentKind;
+import org.rnnlab.core.tasks.TaskMixer;
 
 /**
  * Turns a {@link SpecDocument} as written into a validated {@link ExperimentSpec} with every
@@ -303,6 +304,9 @@ public final class SpecResolver {
               + ": "
               + catalog.ids(kind));
     }
+    if (kind == ComponentKind.TASK && id.equals(TaskMixer.ID)) {
+      return mixer(document, binder, path, written);
+    }
     Component component =
         catalog
             .lookup(kind, id)
@@ -315,11 +319,11 @@ public final class SpecResolver {
                             + " '"
                             + id
                             + "'"
-                            + Suggestions.didYouMean(id, catalog.ids(kind))
+                            + Suggestions.didYouMean(id, idsWithBuiltIns(kind))
                             + " Available "
                             + kind.plural()
                             + ": "
-                            + catalog.ids(kind)
+                            + idsWithBuiltIns(kind)
                             + " (rnnlab plugins lists them all)"));
     Map<String, Object> params =
         binder.bind(kind.noun() + " '" + id + "'", path, written, component.parameters(), ignored);
@@ -327,6 +331,48 @@ public final class SpecResolver {
     tree.put("id", id);
     tree.putAll(params);
     return new ResolvedComponent(new ComponentSpec(id, new Parameters(params)), tree);
+  }
+
+  private List<String> idsWithBuiltIns(ComponentKind kind) {
+    List<String> ids = new ArrayList<>(catalog.ids(kind));
+    if (kind == ComponentKind.TASK) {
+      ids.add(TaskMixer.ID);
+      ids.sort(null);
+    }
+    return ids;
+  }
+
+  /** The built-in {@code task-mixer}: its own settings plus a list of ordinary tasks. */
+  private ResolvedComponent mixer(
+      SpecDocument document, ParameterBinder binder, String path, Map<String, Object> written) {
+    String listPath = path + "." + TaskMixer.TASKS;
+    if (!(written.get(TaskMixer.TASKS) instanceof List<?> list) || list.isEmpty()) {
+      throw new SpecException(
+          document.locate(listPath),
+          "task-mixer needs a non-empty 'tasks' list of task entries, e.g. tasks: [ {id: yang-go},"
+              + " {id: yang-dm1} ]");
+    }
+    List<Object> subtrees = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String subPath = listPath + "[" + i + "]";
+      Object entry = list.get(i);
+      Object subId =
+          entry instanceof Map<?, ?> m ? m.get("id") : entry instanceof String s ? s : null;
+      if (TaskMixer.ID.equals(subId)) {
+        throw new SpecException(document.locate(subPath), "task-mixers cannot be nested");
+      }
+      subtrees.add(
+          component(document, binder, ComponentKind.TASK, subPath, entry, List.of("id")).tree);
+    }
+    Map<String, Object> own =
+        binder.bind(
+            "task 'task-mixer'", path, written, TaskMixer.PARAMETERS, List.of("id", "tasks"));
+    Map<String, Object> params = new LinkedHashMap<>(own);
+    params.put(TaskMixer.TASKS, subtrees);
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("id", TaskMixer.ID);
+    tree.putAll(params);
+    return new ResolvedComponent(new ComponentSpec(TaskMixer.ID, new Parameters(params)), tree);
   }
 
   @SuppressWarnings("unchecked")
