@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.pf4j.Extension;
 import org.rnnlab.api.analysis.Analysis;
 import org.rnnlab.api.analysis.AnalysisContext;
@@ -21,7 +22,10 @@ import org.rnnlab.api.task.Trial;
  *
  * <p>Writes {@code metrics.json} with {@code yang_accuracy}, {@code trials}, and the accuracy on
  * response and on fixation trials separately ({@code yang_accuracy_response}, {@code
- * yang_accuracy_fixation}, each only when the evaluation had such trials).
+ * yang_accuracy_fixation}, each only when the evaluation had such trials). When the trials come
+ * from several rules (a {@code task-mixer} run), also {@code yang_accuracy_by_rule}, {@code
+ * trials_by_rule} and {@code yang_accuracy_min_over_rules} (Yang's stopping criterion compares the
+ * minimum over tasks with {@code target_perf}).
  *
  * <p>Stateless.
  */
@@ -60,6 +64,7 @@ public final class YangAccuracy implements Analysis {
     Evaluation evaluation = context.evaluate(params.count("trials"));
     int[] correct = new int[2];
     int[] count = new int[2];
+    Map<String, int[]> byRule = new TreeMap<>();
     List<float[][]> outputs = new ArrayList<>();
     for (int i = 0; i < evaluation.size(); i++) {
       Trial trial = evaluation.trials().get(i);
@@ -67,6 +72,10 @@ public final class YangAccuracy implements Analysis {
       int kind = Boolean.TRUE.equals(trial.metadata().get("fixate")) ? 1 : 0;
       count[kind]++;
       correct[kind] += ok ? 1 : 0;
+      int[] rule =
+          byRule.computeIfAbsent(String.valueOf(trial.metadata().get("rule")), k -> new int[2]);
+      rule[0] += ok ? 1 : 0;
+      rule[1]++;
       outputs.add(evaluation.outputs()[i]);
     }
     Map<String, Object> metrics = new LinkedHashMap<>();
@@ -77,6 +86,20 @@ public final class YangAccuracy implements Analysis {
     }
     if (count[1] > 0) {
       metrics.put("yang_accuracy_fixation", (double) correct[1] / count[1]);
+    }
+    if (byRule.size() > 1) {
+      Map<String, Object> accuracy = new LinkedHashMap<>();
+      Map<String, Object> trials = new LinkedHashMap<>();
+      byRule.forEach(
+          (rule, n) -> {
+            accuracy.put(rule, (double) n[0] / n[1]);
+            trials.put(rule, n[1]);
+          });
+      metrics.put("yang_accuracy_by_rule", accuracy);
+      metrics.put("trials_by_rule", trials);
+      metrics.put(
+          "yang_accuracy_min_over_rules",
+          accuracy.values().stream().mapToDouble(v -> (Double) v).min().orElseThrow());
     }
     context.writeMetrics(metrics);
   }

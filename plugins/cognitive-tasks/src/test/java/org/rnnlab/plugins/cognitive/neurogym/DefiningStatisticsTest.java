@@ -403,6 +403,224 @@ class DefiningStatisticsTest {
   }
 
   @Nested
+  class MotorTimingTask {
+    final MotorTiming component = new MotorTiming();
+
+    @Test
+    void theCuedIntervalIsProducedAfterSetOnTheNearestStep() {
+      OpenLoopTask task = task(component, Map.of());
+      assertThat(task.inputChannels())
+          .containsExactly("fixation", "interval-1", "interval-2", "set");
+      Set<Integer> seen = new HashSet<>();
+      for (Trial trial : trials(task, 100, 20)) {
+        int interval = integer(trial, "interval");
+        seen.add(interval);
+        double ms = number(trial, "intervalMs");
+        assertThat(ms).isEqualTo(interval == 1 ? 800.0 : 1500.0);
+        // 800 ms = 10 steps; 1500 ms = 18.75 steps, nearest 19 (1520 ms; the source floors to 18).
+        int offset = interval == 1 ? 10 : 19;
+        assertThat(number(trial, "productionMs")).isEqualTo(offset * 80.0);
+        Period production = trial.period("production");
+        assertThat(integer(trial, "goStep")).isEqualTo(production.startStep() + offset);
+        assertThat(production.steps()).isEqualTo(2 * offset);
+        int[] targets = trial.classTargets();
+        for (int t = 0; t < targets.length; t++) {
+          assertThat(targets[t]).isEqualTo(t == production.startStep() + offset ? 1 : 0);
+        }
+        assertThat(mean(trial, "cue", interval)).isEqualTo(1.0);
+        assertThat(mean(trial, "cue", 3 - interval)).isZero();
+        assertThat(trial.period("set").steps()).as("50 ms floors to 0 at dt 80").isZero();
+        assertThat(trial.period("fixation").steps()).isEqualTo(6); // 500 ms -> 480 ms
+      }
+      assertThat(seen).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void theSourcesGroundTruthFloorsTheInterval() {
+      OpenLoopTask task = task(component, Map.of("goRounding", "floor"));
+      for (Trial trial : trials(task, 40, 21)) {
+        boolean shortOne = integer(trial, "interval") == 1;
+        Period production = trial.period("production");
+        assertThat(integer(trial, "goStep") - production.startStep()).isEqualTo(shortOne ? 10 : 18);
+        assertThat(production.steps()).isEqualTo(shortOne ? 20 : 37);
+      }
+    }
+
+    @Test
+    void theSetFlashCarriesTheCueWhenItLastsAStep() {
+      OpenLoopTask task = task(component, Map.of("timing", Map.of("set", 80)));
+      for (Trial trial : trials(task, 20, 22)) {
+        int interval = integer(trial, "interval");
+        assertThat(mean(trial, "set", 3)).isEqualTo(1.0);
+        assertThat(mean(trial, "set", interval)).isEqualTo(1.0);
+        assertThat(mean(trial, "set", 0)).isEqualTo(1.0);
+        assertThat(mean(trial, "cue", 3)).isZero();
+      }
+    }
+
+    @Test
+    void rejectsAnIntervalShorterThanAStep() {
+      assertThatThrownBy(() -> task(component, Map.of("intervals", List.of(800.0, 30.0))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("shorter than one step");
+    }
+  }
+
+  @Nested
+  class OneTwoThreeGoTask {
+    @Test
+    void theGoTargetStartsOneSampledIntervalAfterTheThirdFlash() {
+      OpenLoopTask task = task(new OneTwoThreeGo(), Map.of());
+      Set<Double> intervals = new HashSet<>();
+      for (Trial trial : trials(task, 200, 23)) {
+        double ms = number(trial, "intervalMs");
+        intervals.add(ms);
+        int steps = (int) Math.round(ms / 80);
+        Period s1 = trial.period("s1");
+        Period s2 = trial.period("s2");
+        Period s3 = trial.period("s3");
+        Period response = trial.period("response");
+        assertThat(s2.startStep() - s1.endStep()).isEqualTo(steps);
+        assertThat(s3.startStep() - s2.endStep()).isEqualTo(steps);
+        int go = response.startStep() + steps;
+        assertThat(integer(trial, "goStep")).isEqualTo(go);
+        assertThat(response.endStep() - go).as("1000 ms after the interval").isEqualTo(12);
+        for (int t = 0; t < trial.steps(); t++) {
+          assertThat(trial.classTargets()[t]).as("step %d", t).isEqualTo(t >= go ? 1 : 0);
+          boolean flash =
+              (t >= s1.startStep() && t < s1.endStep())
+                  || (t >= s2.startStep() && t < s2.endStep())
+                  || (t >= s3.startStep() && t < s3.endStep());
+          assertThat(trial.inputs()[t][1]).isEqualTo(flash ? 1f : 0f);
+          assertThat(trial.inputs()[t][2])
+              .as("target input")
+              .isEqualTo(t >= trial.period("target").startStep() ? 1f : 0f);
+        }
+      }
+      // 600..1000 ms floored to dt 80.
+      assertThat(intervals).containsExactlyInAnyOrder(560.0, 640.0, 800.0, 880.0, 960.0);
+    }
+  }
+
+  @Nested
+  class EconomicDecisionMakingTask {
+    @Test
+    void theOfferOfHigherValueIsTheChoice() {
+      OpenLoopTask task = task(new EconomicDecisionMaking(), Map.of());
+      assertThat(task.inputChannels())
+          .containsExactly("fixation", "a1", "b1", "a2", "b2", "n1", "n2");
+      Set<List<Integer>> offers = new HashSet<>();
+      int aFirst = 0;
+      for (Trial trial : trials(task, 300, 24)) {
+        int nA = integer(trial, "nA");
+        int nB = integer(trial, "nB");
+        offers.add(List.of(nB, nA));
+        boolean a = trial.metadata().get("juice1").equals("a");
+        aFirst += a ? 1 : 0;
+        double n1 = a ? nA : nB;
+        double n2 = a ? nB : nA;
+        assertThat(mean(trial, "offerOn", 5)).isCloseTo(n1 / 5, within(1e-6));
+        assertThat(mean(trial, "offerOn", 6)).isCloseTo(n2 / 5, within(1e-6));
+        assertThat(mean(trial, "offerOn", a ? 1 : 2)).isEqualTo(1.0);
+        assertThat(mean(trial, "offerOn", a ? 4 : 3)).isEqualTo(1.0);
+        assertThat(mean(trial, "offerOn", a ? 2 : 1) + mean(trial, "offerOn", a ? 3 : 4)).isZero();
+        boolean aBetter = nA * 2.2 > nB;
+        int expected = aBetter == a ? 1 : 2;
+        assertThat(integer(trial, "groundTruth")).isEqualTo(expected);
+        assertThat(targetAt(trial, "decision")).isEqualTo(expected);
+      }
+      assertThat(offers).hasSize(9);
+      assertThat(aFirst).isBetween(120, 180);
+    }
+  }
+
+  @Nested
+  class PulseDecisionMakingTask {
+    @Test
+    void theSideWithMorePulsesIsTheChoice() {
+      OpenLoopTask task = task(new PulseDecisionMaking(), Map.of());
+      assertThat(task.dtMs()).isEqualTo(10.0);
+      int ties = 0;
+      Set<Integer> tieOutcomes = new HashSet<>();
+      double pulsesAtHighP = 0;
+      double binsAtHighP = 0;
+      for (Trial trial : trials(task, 400, 25)) {
+        String[] patterns = {
+          (String) trial.metadata().get("pulses1"), (String) trial.metadata().get("pulses2")
+        };
+        for (int side = 0; side < 2; side++) {
+          int count = 0;
+          for (int i = 0; i < PulseDecisionMaking.BINS; i++) {
+            boolean pulse = patterns[side].charAt(i) == '1';
+            count += pulse ? 1 : 0;
+            assertThat(mean(trial, "cue" + i, 1 + side)).isEqualTo(pulse ? 1.0 : 0.0);
+            assertThat(mean(trial, "bin" + i, 1 + side)).isZero();
+          }
+          assertThat(integer(trial, "count" + (side + 1))).isEqualTo(count);
+          boolean high = (side == 0) == (number(trial, "pPulse1") == 0.7);
+          if (high) {
+            pulsesAtHighP += count;
+            binsAtHighP += PulseDecisionMaking.BINS;
+          }
+        }
+        int c1 = integer(trial, "count1");
+        int c2 = integer(trial, "count2");
+        int g = targetAt(trial, "decision");
+        assertThat(g).isEqualTo(integer(trial, "groundTruth"));
+        if (c1 == c2) {
+          ties++;
+          tieOutcomes.add(g);
+        } else {
+          assertThat(g).isEqualTo(c1 > c2 ? 1 : 2);
+        }
+        assertThat(trial.period("cue0").steps()).isEqualTo(1);
+        assertThat(trial.period("bin0").steps()).isEqualTo(24);
+      }
+      assertThat(pulsesAtHighP / binsAtHighP).isCloseTo(0.7, within(0.04));
+      assertThat(ties).isPositive();
+      assertThat(tieOutcomes).containsExactlyInAnyOrder(1, 2);
+    }
+  }
+
+  @Nested
+  class ProbabilisticReasoningTask {
+    @Test
+    void shapesAccumulateAndTheChoiceFollowsTheirLogOdds() {
+      OpenLoopTask task = task(new ProbabilisticReasoning(), Map.of());
+      assertThat(task.inputChannels()).hasSize(1 + 4 * 10);
+      double[] weights = {-10, -0.9, -0.7, -0.5, -0.3, 0.3, 0.5, 0.7, 0.9, 10};
+      double excess = 0;
+      double variance = 0;
+      for (Trial trial : trials(task, 2000, 26)) {
+        double logOdds = 0;
+        Set<Integer> locations = new HashSet<>();
+        for (int i = 0; i < 4; i++) {
+          int shape = integer(trial, "shape" + i);
+          int location = integer(trial, "location" + i);
+          locations.add(location);
+          logOdds += weights[shape - 1];
+          int channel = 1 + 10 * location + (shape - 1);
+          for (int j = 0; j < 4; j++) {
+            assertThat(mean(trial, "stimulus" + j, channel)).isEqualTo(j >= i ? 1.0 : 0.0);
+          }
+          assertThat(mean(trial, "delay", channel)).isZero();
+        }
+        assertThat(locations).hasSize(4);
+        assertThat(number(trial, "logOdds")).isCloseTo(logOdds, within(1e-9));
+        double p = 1 / (Math.pow(10, -logOdds) + 1);
+        assertThat(number(trial, "pChoice2")).isCloseTo(p, within(1e-12));
+        int g = integer(trial, "groundTruth");
+        assertThat(targetAt(trial, "decision")).isEqualTo(g);
+        excess += (g == 2 ? 1 : 0) - p;
+        variance += p * (1 - p);
+      }
+      assertThat(Math.abs(excess))
+          .as("choice 2 as often as the log odds predict (4 standard errors)")
+          .isLessThan(4 * Math.sqrt(variance));
+    }
+  }
+
+  @Nested
   class Validation {
     @Test
     void aResponsePeriodShorterThanDtIsRejected() {

@@ -64,7 +64,12 @@ class NeuroGymFidelityTest {
               PerceptualDecisionMakingDelayResponse.PERIODS,
               "decision",
               true),
-          new Case(new AntiReach(), AntiReach.PERIODS, "decision", true));
+          new Case(new AntiReach(), AntiReach.PERIODS, "decision", true),
+          new Case(new MotorTiming(), MotorTiming.PERIODS, "production", false),
+          new Case(new OneTwoThreeGo(), OneTwoThreeGo.PERIODS, "response", false),
+          new Case(new EconomicDecisionMaking(), EconomicDecisionMaking.PERIODS, "decision", true),
+          new Case(new PulseDecisionMaking(), PulseDecisionMaking.PERIODS, "decision", true),
+          new Case(new ProbabilisticReasoning(), ProbabilisticReasoning.PERIODS, "decision", true));
 
   static Stream<Case> tasks() {
     return TASKS.stream();

@@ -57,4 +57,41 @@ class YangAccuracyTest {
       assertThat(context.metrics()).containsEntry("yang_accuracy", 0.0);
     }
   }
+
+  @Test
+  void trialsOfSeveralRulesAreScoredPerRuleWithTheMinimumOverRules() throws IOException {
+    YangTaskEngine go = YangFixtures.task(new YangGo(), java.util.Map.of());
+    YangTaskEngine anti = YangFixtures.task(new YangAnti(), java.util.Map.of());
+    List<Trial> trials = new ArrayList<>(YangFixtures.trials(go, 10, 1));
+    trials.addAll(YangFixtures.trials(anti, 10, 2));
+    float[][][] outputs = new float[trials.size()][][];
+    float[][][] hidden = new float[trials.size()][][];
+    for (int i = 0; i < trials.size(); i++) {
+      // Perfect on go, always fixating on anti (every anti trial asks for a response).
+      outputs[i] = i < 10 ? trials.get(i).targets() : fixating(trials.get(i).steps());
+      hidden[i] = new float[trials.get(i).steps()][1];
+    }
+    YangAccuracy analysis = new YangAccuracy();
+
+    try (RecordingAnalysisContext context =
+        new RecordingAnalysisContext(
+            go, null, new Evaluation(trials, outputs, hidden), temp.resolve("c"), 1)) {
+      analysis.run(ComponentContract.parameters(analysis, java.util.Map.of("trials", 20)), context);
+
+      assertThat(context.metrics()).containsEntry("yang_accuracy", 0.5);
+      assertThat(context.metrics()).containsEntry("yang_accuracy_min_over_rules", 0.0);
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> byRule =
+          (java.util.Map<String, Object>) context.metrics().get("yang_accuracy_by_rule");
+      assertThat(byRule).hasSize(2).containsValues(1.0, 0.0);
+    }
+  }
+
+  private static float[][] fixating(int steps) {
+    float[][] out = new float[steps][33];
+    for (float[] step : out) {
+      step[0] = 1f;
+    }
+    return out;
+  }
 }
