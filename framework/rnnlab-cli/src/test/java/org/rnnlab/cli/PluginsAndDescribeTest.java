@@ -40,6 +40,9 @@ class PluginsAndDescribeTest {
     assertThat(Cli.run("describe", "perceptual-decision-making").out())
         .containsPattern("timing\\.stimulus\\s+number\\s+2000.0\\s+ms");
     assertThat(Cli.run("describe", "train").out()).containsPattern("steps\\s+integer\\s+1000");
+    assertThat(Cli.run("describe", "task-mixer").out())
+        .contains("trains one network on several tasks")
+        .containsPattern("schedule\\s+choice\\s+random");
   }
 
   @Test
