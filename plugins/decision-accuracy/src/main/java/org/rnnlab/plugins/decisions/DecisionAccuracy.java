@@ -35,12 +35,14 @@ import org.rnnlab.api.task.Trial;
  *   <li>{@code metrics.json}: {@code accuracy}, {@code trials}; if every trial has a {@code
  *       coherence} metadata value, {@code accuracy_by_coherence} and {@code trials_by_coherence}
  *       (keys are the coherences in %, as plain decimals such as {@code "12.8"}, sorted by value);
- *       for two-choice tasks also {@code p_choice_2_by_signed_coherence} and the logistic fit
+ *       for two-choice tasks also {@code p_choice_2_by_signed_coherence} and the fit (parameter
+ *       {@code fit}: {@code logistic}, the default, or {@code probit}) as {@code psychometric_fit},
  *       {@code psychometric_intercept}, {@code psychometric_slope} (per %);
  *   <li>{@code accuracy-by-coherence.png} and, for two-choice tasks, {@code psychometric.png}: the
  *       fraction of choice-2 responses against the signed coherence (+c when the ground truth is 2,
- *       −c when it is 1) with the maximum-likelihood logistic curve {@code P = 1/(1 + exp(−(a +
- *       b·c)))};
+ *       −c when it is 1) with the maximum-likelihood curve {@code P = F(a + b·c)} ({@code F}
+ *       logistic or the normal CDF); when the trials come from several tasks (a task mixer), {@code
+ *       accuracy_by_task}. The logistic curve is {@code P = 1/(1 + exp(−(a + b·c)))};
  *   <li>{@code choices.npz}: per trial {@code choice}, {@code correct}, {@code groundTruth} (int32)
  *       and {@code coherence} (float64, NaN where absent), plus {@code signedCoherence} for
  *       two-choice tasks.
@@ -74,7 +76,13 @@ public final class DecisionAccuracy implements Analysis {
   @Override
   public List<ParameterSpec> parameters() {
     return List.of(
-        ParameterSpec.integer("trials", 200, "trials", "Number of evaluation trials").withMin(1));
+        ParameterSpec.integer("trials", 200, "trials", "Number of evaluation trials").withMin(1),
+        ParameterSpec.choice(
+            "fit",
+            "logistic",
+            List.of("logistic", "probit"),
+            "Psychometric function fitted to the choices: logistic 1/(1+exp(-(a+b·c))) or probit"
+                + " Φ(a+b·c)"));
   }
 
   /**
@@ -93,12 +101,20 @@ public final class DecisionAccuracy implements Analysis {
                   : "closed-loop"));
     }
     Evaluation evaluation = context.evaluate(params.count("trials"));
+    PsychometricFit.Link link =
+        params.string("fit").equals("probit")
+            ? PsychometricFit.Link.PROBIT
+            : PsychometricFit.Link.LOGISTIC;
     Decisions d = Decisions.of(evaluation);
     boolean twoChoice = task.outputChannels().size() == 3;
 
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("accuracy", d.accuracy());
     metrics.put("trials", d.size());
+    Map<String, Object> byTask = accuracyByTask(evaluation, d);
+    if (byTask != null) {
+      metrics.put("accuracy_by_task", byTask);
+    }
     if (d.hasCoherence()) {
       TreeMap<Double, double[]> byCoherence = d.correctByCoherence();
       Map<String, Object> accuracy = new LinkedHashMap<>();
@@ -119,7 +135,8 @@ public final class DecisionAccuracy implements Analysis {
         Map<String, Object> p2 = new LinkedHashMap<>();
         bySigned.forEach((c, s) -> p2.put(key(c), s[0] / s[1]));
         metrics.put("p_choice_2_by_signed_coherence", p2);
-        LogisticFit fit = LogisticFit.fit(d.signedCoherence(), d.choseTwo());
+        PsychometricFit fit = PsychometricFit.fit(d.signedCoherence(), d.choseTwo(), link);
+        metrics.put("psychometric_fit", link.name().toLowerCase(java.util.Locale.ROOT));
         metrics.put("psychometric_intercept", fit.intercept());
         metrics.put("psychometric_slope", fit.slope());
         context.writeFigure("psychometric.png", psychometric(bySigned, fit));
@@ -129,7 +146,7 @@ public final class DecisionAccuracy implements Analysis {
     context.writeArrays("choices.npz", d.arrays(context.manager(), twoChoice));
   }
 
-  private static LinePlot psychometric(TreeMap<Double, double[]> bySigned, LogisticFit fit) {
+  private static LinePlot psychometric(TreeMap<Double, double[]> bySigned, PsychometricFit fit) {
     double lo = bySigned.firstKey();
     double hi = bySigned.lastKey();
     int points = 101;
@@ -141,7 +158,9 @@ public final class DecisionAccuracy implements Analysis {
     }
     return LinePlot.of("Psychometric curve", "signed coherence (%)", "P(choice 2)")
         .with(series("network", bySigned, true))
-        .with(new LinePlot.Series("logistic fit", x, y, false));
+        .with(
+            new LinePlot.Series(
+                fit.link().name().toLowerCase(java.util.Locale.ROOT) + " fit", x, y, false));
   }
 
   private static LinePlot.Series series(
@@ -155,6 +174,29 @@ public final class DecisionAccuracy implements Analysis {
       i++;
     }
     return new LinePlot.Series(name, x, y, markersOnly);
+  }
+
+  /**
+   * Accuracy per {@code task} metadata value (a {@code task-mixer} run), in order of first
+   * appearance, or null when the trials come from fewer than two tasks.
+   */
+  private static Map<String, Object> accuracyByTask(Evaluation evaluation, Decisions d) {
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    for (int i = 0; i < evaluation.size(); i++) {
+      Object task = evaluation.trials().get(i).metadata().get("task");
+      if (task == null) {
+        return null;
+      }
+      int[] n = counts.computeIfAbsent(task.toString(), k -> new int[2]);
+      n[0] += d.correct()[i] ? 1 : 0;
+      n[1]++;
+    }
+    if (counts.size() < 2) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    counts.forEach((task, n) -> out.put(task, (double) n[0] / n[1]));
+    return out;
   }
 
   /** A coherence as a plain decimal: 12.8 → "12.8", 0 → "0", −6.4 → "-6.4". */

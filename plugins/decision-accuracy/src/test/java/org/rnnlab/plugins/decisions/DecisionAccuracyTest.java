@@ -65,9 +65,16 @@ class DecisionAccuracyTest {
     }
 
     Trials add(int groundTruth, double coherence, int choice) {
+      return add(groundTruth, coherence, choice, null);
+    }
+
+    Trials add(int groundTruth, double coherence, int choice, String task) {
       Map<String, Object> metadata = new LinkedHashMap<>();
       metadata.put("groundTruth", groundTruth);
       metadata.put("coherence", coherence);
+      if (task != null) {
+        metadata.put("task", task);
+      }
       trials.add(
           new Trial(
               new float[3][1],
@@ -236,7 +243,7 @@ class DecisionAccuracyTest {
       c[i] = levels[random.nextInt(levels.length)];
       y[i] = random.nextDouble() < 1 / (1 + Math.exp(-(a + b * c[i])));
     }
-    LogisticFit fit = LogisticFit.fit(c, y);
+    PsychometricFit fit = PsychometricFit.fit(c, y);
     assertThat(fit.intercept()).isCloseTo(a, within(0.06));
     assertThat(fit.slope()).isCloseTo(b, within(0.006));
     assertThat(fit.iterations()).isLessThan(20);
@@ -246,10 +253,50 @@ class DecisionAccuracyTest {
   void logisticFitStaysFiniteOnPerfectlySeparatedChoices() {
     double[] c = {-20, -10, -10, 10, 10, 20};
     boolean[] y = {false, false, false, true, true, true};
-    LogisticFit fit = LogisticFit.fit(c, y);
+    PsychometricFit fit = PsychometricFit.fit(c, y);
     assertThat(fit.slope()).isFinite().isPositive();
     assertThat(fit.probability(10)).isGreaterThan(0.9);
     assertThat(fit.probability(-10)).isLessThan(0.1);
+  }
+
+  @Test
+  void trialsOfSeveralTasksAreAlsoScoredPerTask() throws Exception {
+    Trials t = new Trials(3);
+    for (int i = 0; i < 4; i++) {
+      t.add(1, 12.8, 1, "easy");
+      t.add(2, 12.8, i == 0 ? 2 : 1, "hard");
+    }
+    try (RecordingAnalysisContext c = context(new FakeTask(2, TargetKind.CLASS_INDEX), t)) {
+      run(c, 8);
+      assertThat(c.metrics().get("accuracy_by_task")).isEqualTo(Map.of("easy", 1.0, "hard", 0.25));
+    }
+  }
+
+  @Test
+  void probitFitRecoversKnownParameters() {
+    double a = -0.3;
+    double b = 0.05;
+    double[] levels = {-51.2, -25.6, -12.8, -6.4, 0, 6.4, 12.8, 25.6, 51.2};
+    SplittableRandom random = new SplittableRandom(6);
+    int n = 20000;
+    double[] c = new double[n];
+    boolean[] y = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      c[i] = levels[random.nextInt(levels.length)];
+      y[i] = random.nextGaussian() < a + b * c[i];
+    }
+    PsychometricFit fit = PsychometricFit.fit(c, y, PsychometricFit.Link.PROBIT);
+    assertThat(fit.intercept()).isCloseTo(a, within(0.04));
+    assertThat(fit.slope()).isCloseTo(b, within(0.004));
+  }
+
+  @Test
+  void theNormalCdfMatchesKnownValues() {
+    assertThat(PsychometricFit.cdf(PsychometricFit.Link.PROBIT, 0)).isCloseTo(0.5, within(1e-7));
+    assertThat(PsychometricFit.cdf(PsychometricFit.Link.PROBIT, 1.959964))
+        .isCloseTo(0.975, within(1e-6));
+    assertThat(PsychometricFit.cdf(PsychometricFit.Link.PROBIT, -3))
+        .isCloseTo(0.0013499, within(1e-6));
   }
 
   @Test
