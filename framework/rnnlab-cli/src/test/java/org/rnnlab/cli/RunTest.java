@@ -125,6 +125,59 @@ class RunTest {
   }
 
   @Test
+  void wrappersChangeTheTrialsAndAreRecordedInTheSpec() throws IOException {
+    Path script = temp.resolve("biased.yaml");
+    Files.writeString(
+        script,
+        """
+        name: biased
+        task:
+          id: perceptual-decision-making
+          dt: 20
+          timing: { stimulus: 300 }
+          wrappers:
+            - { id: side-bias, probs: [1.0, 0.0, 0.0, 1.0], blockTrials: 10 }
+            - { id: input-noise, std: 0.05 }
+        model: { id: leaky-rnn, hidden: 16 }
+        loss: [ { id: cross-entropy } ]
+        train: { steps: 5 }
+        evaluation: { trials: 30 }
+        """);
+    Path out = temp.resolve("biased");
+
+    Cli.Outcome o = Cli.run("run", script.toString(), "--quiet", "--out", out.toString());
+
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    assertThat(Files.readString(out.resolve("spec.yaml")))
+        .contains("id: side-bias")
+        .contains("std: 0.05");
+    Map<String, Npz.Array> trials = Npz.read(out.resolve("evaluation/trials.npz"));
+    float[] block = trials.get("meta_block").floats();
+    float[] truth = trials.get("meta_groundTruth").floats();
+    for (int i = 0; i < block.length; i++) {
+      // Each block always has the same answer: block 0 choice 1, block 1 choice 2.
+      assertThat(truth[i]).isEqualTo(block[i] + 1);
+    }
+  }
+
+  @Test
+  void anUnknownWrapperIsNamedWithTheAvailableOnes() throws IOException {
+    Path script = temp.resolve("w.yaml");
+    Files.writeString(
+        script,
+        """
+        task: { id: perceptual-decision-making, wrappers: [ { id: side-bais } ] }
+        model: { id: leaky-rnn }
+        loss: [ { id: cross-entropy } ]
+        """);
+
+    Cli.Outcome o = Cli.run("run", script.toString(), "--quiet", "--runs", temp.toString());
+
+    assertThat(o.exitCode()).isEqualTo(2);
+    assertThat(o.err()).contains("unknown wrapper 'side-bais'").contains("'side-bias'");
+  }
+
+  @Test
   void theSameScriptTwiceGivesIdenticalMetrics() throws IOException {
     Path a = temp.resolve("a");
     Path b = temp.resolve("b");

@@ -34,4 +34,31 @@ public non-sealed interface OpenLoopTask extends TaskInstance {
    * @param random the run's task stream; the task must not use any other source of randomness
    */
   Trial newTrial(RandomGenerator random);
+
+  /**
+   * The trial variables this task lets a caller fix instead of drawing them, such as {@link
+   * #GROUND_TRUTH}; empty by default. Wrappers such as NeuroGym's side bias use this.
+   */
+  default java.util.Set<String> conditions() {
+    return java.util.Set.of();
+  }
+
+  /**
+   * Draws one trial with some variables fixed.
+   *
+   * @param conditions values for some of {@link #conditions()}; empty draws as {@link
+   *     #newTrial(RandomGenerator)}
+   * @throws IllegalArgumentException if a condition is not supported or its value is invalid
+   */
+  default Trial newTrial(RandomGenerator random, java.util.Map<String, Object> conditions) {
+    if (conditions.isEmpty()) {
+      return newTrial(random);
+    }
+    throw new IllegalArgumentException(
+        "this task draws all of its trial variables itself and cannot be given "
+            + conditions.keySet());
+  }
+
+  /** Condition key: the correct class index (1-based, class 0 being fixation). */
+  String GROUND_TRUTH = "groundTruth";
 }

@@ -28,6 +28,7 @@ import org.rnnlab.api.spec.SpecException;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.Task;
 import org.rnnlab.api.task.TaskInstance;
+import org.rnnlab.api.task.TaskWrapper;
 import org.rnnlab.core.evaluation.Evaluator;
 import org.rnnlab.core.io.JsonFiles;
 import org.rnnlab.core.io.Npz;
@@ -332,8 +333,25 @@ public final class ExperimentRunner {
     if (spec.id().equals(TaskMixer.ID)) {
       return createMixer(spec.parameters());
     }
+    Map<String, Object> values = new LinkedHashMap<>(spec.parameters().asMap());
+    Object wrappers = values.remove(SpecResolver.WRAPPERS);
     Task task = (Task) catalog.lookup(ComponentKind.TASK, spec.id()).orElseThrow();
-    return task.create(spec.parameters());
+    TaskInstance instance = task.create(new Parameters(values));
+    if (wrappers == null) {
+      return instance;
+    }
+    if (!(instance instanceof OpenLoopTask open)) {
+      throw new IllegalArgumentException(
+          "wrappers change trials of open-loop tasks; '" + spec.id() + "' is closed-loop");
+    }
+    for (Object entry : (List<?>) wrappers) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> tree = new LinkedHashMap<>((Map<String, Object>) entry);
+      String id = (String) tree.remove("id");
+      TaskWrapper wrapper = (TaskWrapper) catalog.lookup(ComponentKind.WRAPPER, id).orElseThrow();
+      open = wrapper.wrap(open, new Parameters(tree));
+    }
+    return open;
   }
 
   @SuppressWarnings("unchecked")

@@ -5,13 +5,15 @@ import org.rnnlab.api.component.Component;
 import org.rnnlab.api.loss.Loss;
 import org.rnnlab.api.model.Model;
 import org.rnnlab.api.task.Task;
+import org.rnnlab.api.task.TaskWrapper;
 
 /** The extension points a plugin can contribute to, with the word a user reads for each. */
 public enum ComponentKind {
   TASK(Task.class, "task"),
   MODEL(Model.class, "model"),
   LOSS(Loss.class, "loss"),
-  ANALYSIS(Analysis.class, "analysis");
+  ANALYSIS(Analysis.class, "analysis"),
+  WRAPPER(TaskWrapper.class, "wrapper");
 
   private final Class<? extends Component> type;
   private final String noun;

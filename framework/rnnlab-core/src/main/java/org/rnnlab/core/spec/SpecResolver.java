@@ -325,12 +325,48 @@ public final class SpecResolver {
                             + ": "
                             + idsWithBuiltIns(kind)
                             + " (rnnlab plugins lists them all)"));
+    List<String> skipped = new ArrayList<>(ignored);
+    if (kind == ComponentKind.TASK) {
+      skipped.add(WRAPPERS);
+    }
     Map<String, Object> params =
-        binder.bind(kind.noun() + " '" + id + "'", path, written, component.parameters(), ignored);
+        binder.bind(kind.noun() + " '" + id + "'", path, written, component.parameters(), skipped);
+    if (kind == ComponentKind.TASK && written.get(WRAPPERS) != null) {
+      List<Object> wrappers = wrappers(document, binder, path + "." + WRAPPERS, written);
+      if (!wrappers.isEmpty()) {
+        params.put(WRAPPERS, wrappers);
+      }
+    }
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("id", id);
     tree.putAll(params);
     return new ResolvedComponent(new ComponentSpec(id, new Parameters(params)), tree);
+  }
+
+  /** The reserved key of a task's wrapper list. */
+  public static final String WRAPPERS = "wrappers";
+
+  private List<Object> wrappers(
+      SpecDocument document, ParameterBinder binder, String path, Map<String, Object> written) {
+    if (!(written.get(WRAPPERS) instanceof List<?> list)) {
+      throw new SpecException(
+          document.locate(path),
+          "wrappers must be a list of {id: ..., ...} entries; available wrappers: "
+              + catalog.ids(ComponentKind.WRAPPER));
+    }
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      out.add(
+          component(
+                  document,
+                  binder,
+                  ComponentKind.WRAPPER,
+                  path + "[" + i + "]",
+                  list.get(i),
+                  List.of("id"))
+              .tree);
+    }
+    return out;
   }
 
   private List<String> idsWithBuiltIns(ComponentKind kind) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.TargetKind;
@@ -33,8 +34,9 @@ public final class MixedTask implements OpenLoopTask {
   private final int blockTrials;
   private final boolean ruleInputs;
   private final List<String> inputChannels;
-  private int current = -1;
-  private int leftInBlock;
+
+  /** Block state (task, trials left) per trial stream, i.e. per generator. */
+  private final Map<RandomGenerator, int[]> blocks = new WeakHashMap<>();
 
   /**
    * @throws IllegalArgumentException naming the tasks and what differs if they cannot be mixed
@@ -129,12 +131,16 @@ public final class MixedTask implements OpenLoopTask {
   public Trial newTrial(RandomGenerator random) {
     int index;
     if (schedule.equals(TaskMixer.BLOCK)) {
-      if (leftInBlock == 0) {
-        current = random.nextInt(tasks.size());
-        leftInBlock = blockTrials;
+      int[] state;
+      synchronized (blocks) {
+        state = blocks.computeIfAbsent(random, r -> new int[] {0, 0});
       }
-      leftInBlock--;
-      index = current;
+      if (state[1] == 0) {
+        state[0] = random.nextInt(tasks.size());
+        state[1] = blockTrials;
+      }
+      state[1]--;
+      index = state[0];
     } else {
       index = random.nextInt(tasks.size());
     }

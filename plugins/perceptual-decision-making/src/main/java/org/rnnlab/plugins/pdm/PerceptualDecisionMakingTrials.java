@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.Period;
@@ -118,7 +119,37 @@ final class PerceptualDecisionMakingTrials implements OpenLoopTask {
 
   @Override
   public Trial newTrial(RandomGenerator random) {
-    int groundTruth = 1 + random.nextInt(dimRing);
+    return newTrial(random, Map.of());
+  }
+
+  /** The ground truth can be given (NeuroGym's {@code new_trial(ground_truth=...)}). */
+  @Override
+  public Set<String> conditions() {
+    return Set.of(GROUND_TRUTH);
+  }
+
+  /**
+   * @throws IllegalArgumentException if a condition other than {@code groundTruth} is given, or the
+   *     ground truth is not a choice 1..dimRing
+   */
+  @Override
+  public Trial newTrial(RandomGenerator random, Map<String, Object> conditions) {
+    for (String key : conditions.keySet()) {
+      if (!key.equals(GROUND_TRUTH)) {
+        throw new IllegalArgumentException(
+            "perceptual-decision-making can be given only its groundTruth, not '" + key + "'");
+      }
+    }
+    int groundTruth;
+    if (conditions.get(GROUND_TRUTH) instanceof Number given) {
+      groundTruth = given.intValue();
+      if (groundTruth < 1 || groundTruth > dimRing) {
+        throw new IllegalArgumentException(
+            "groundTruth must be a choice 1.." + dimRing + ", got " + given);
+      }
+    } else {
+      groundTruth = 1 + random.nextInt(dimRing);
+    }
     double coherence = cohs[random.nextInt(cohs.length)];
     double stimulusAngle = angle(groundTruth);
 

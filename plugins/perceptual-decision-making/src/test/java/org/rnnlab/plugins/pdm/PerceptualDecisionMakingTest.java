@@ -149,6 +149,22 @@ class PerceptualDecisionMakingTest {
   }
 
   @Test
+  void aGivenGroundTruthIsUsedAndAnInvalidOneRefused() {
+    OpenLoopTask t = task(Map.of("dt", 20));
+    assertThat(t.conditions()).containsExactly(OpenLoopTask.GROUND_TRUTH);
+    for (int seed = 0; seed < 10; seed++) {
+      Trial trial = t.newTrial(new SplittableRandom(seed), Map.of(OpenLoopTask.GROUND_TRUTH, 2));
+      assertThat(trial.metadata().get("groundTruth")).isEqualTo(2);
+      assertThat(trial.classTargets()[trial.steps() - 1]).isEqualTo(2);
+    }
+    assertThatThrownBy(
+            () -> t.newTrial(new SplittableRandom(1), Map.of(OpenLoopTask.GROUND_TRUTH, 3)))
+        .hasMessageContaining("choice 1..2");
+    assertThatThrownBy(() -> t.newTrial(new SplittableRandom(1), Map.of("coherence", 3.2)))
+        .hasMessageContaining("only its groundTruth");
+  }
+
+  @Test
   void everyStepIsTrainedOn() {
     for (Trial trial : trials(task(Map.of("dt", 20)), 5, 1)) {
       for (float m : trial.mask()) {

@@ -1,0 +1,150 @@
+package org.rnnlab.plugins.wrappers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.rnnlab.api.component.Parameters;
+import org.rnnlab.api.task.OpenLoopTask;
+import org.rnnlab.api.task.TargetKind;
+import org.rnnlab.api.task.Trial;
+import org.rnnlab.testkit.ComponentContract;
+import org.rnnlab.testkit.TaskContract;
+
+class WrappersTest {
+
+  /** Two-choice trials of 4 steps: input 0.5 on every step, the answer at the last step. */
+  static final class Choices implements OpenLoopTask {
+    private final boolean conditionable;
+
+    Choices(boolean conditionable) {
+      this.conditionable = conditionable;
+    }
+
+    @Override
+    public double dtMs() {
+      return 10;
+    }
+
+    @Override
+    public List<String> inputChannels() {
+      return List.of("cue");
+    }
+
+    @Override
+    public List<String> outputChannels() {
+      return List.of("fixate", "choice-1", "choice-2");
+    }
+
+    @Override
+    public TargetKind targetKind() {
+      return TargetKind.CLASS_INDEX;
+    }
+
+    @Override
+    public Set<String> conditions() {
+      return conditionable ? Set.of(GROUND_TRUTH) : Set.of();
+    }
+
+    @Override
+    public Trial newTrial(RandomGenerator random) {
+      return newTrial(random, Map.of());
+    }
+
+    @Override
+    public Trial newTrial(RandomGenerator random, Map<String, Object> conditions) {
+      int gt = conditions.get(GROUND_TRUTH) instanceof Integer g ? g : 1 + random.nextInt(2);
+      float[][] in = new float[4][1];
+      for (float[] step : in) {
+        step[0] = 0.5f;
+      }
+      float[] mask = new float[4];
+      Arrays.fill(mask, 1f);
+      return new Trial(
+          in, null, new int[] {0, 0, 0, gt}, mask, List.of(), Map.of("groundTruth", gt));
+    }
+  }
+
+  private static OpenLoopTask wrap(
+      org.rnnlab.api.task.TaskWrapper wrapper, OpenLoopTask inner, Map<String, ?> values) {
+    Parameters p = ComponentContract.parameters(wrapper, values);
+    return wrapper.wrap(inner, p);
+  }
+
+  @Test
+  void wrappersAreWellDeclaredAndKeepTasksWellFormed() {
+    ComponentContract.assertWellDeclared(new InputNoise());
+    ComponentContract.assertWellDeclared(new SideBias());
+    TaskContract.assertTrialsWellFormed(wrap(new InputNoise(), new Choices(true), Map.of()), 20, 1);
+    TaskContract.assertTrialsWellFormed(wrap(new SideBias(), new Choices(true), Map.of()), 20, 1);
+  }
+
+  @Test
+  void inputNoiseAddsGaussianNoiseOfTheGivenStdToEveryInput() {
+    OpenLoopTask noisy = wrap(new InputNoise(), new Choices(true), Map.of("std", 0.3));
+    SplittableRandom random = new SplittableRandom(2);
+    double sum = 0;
+    double squares = 0;
+    int n = 0;
+    for (int i = 0; i < 2000; i++) {
+      for (float[] step : noisy.newTrial(random).inputs()) {
+        double e = step[0] - 0.5;
+        sum += e;
+        squares += e * e;
+        n++;
+      }
+    }
+    assertThat(sum / n).isCloseTo(0, within(0.01));
+    assertThat(Math.sqrt(squares / n)).isCloseTo(0.3, within(0.01));
+  }
+
+  @Test
+  void sideBiasDrawsTheGroundTruthFromTheBlocksProbabilities() {
+    OpenLoopTask biased =
+        wrap(new SideBias(), new Choices(true), Map.of("probs", List.of(0.9, 0.1, 0.1, 0.9)));
+    SplittableRandom random = new SplittableRandom(3);
+    int[][] counts = new int[2][3];
+    for (int i = 0; i < 4000; i++) {
+      Trial t = biased.newTrial(random);
+      counts[(Integer) t.metadata().get("block")][(Integer) t.metadata().get("groundTruth")]++;
+    }
+    for (int block = 0; block < 2; block++) {
+      double p1 = (double) counts[block][1] / (counts[block][1] + counts[block][2]);
+      assertThat(p1).isCloseTo(block == 0 ? 0.9 : 0.1, within(0.03));
+    }
+  }
+
+  @Test
+  void blocksSwitchAfterBlockTrialsTheFirstBlockBeingOneShorterAsInNeuroGym() {
+    OpenLoopTask biased = wrap(new SideBias(), new Choices(true), Map.of("blockTrials", 5));
+    SplittableRandom random = new SplittableRandom(4);
+    int[] blocks = new int[24];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = (Integer) biased.newTrial(random).metadata().get("block");
+    }
+    List<Integer> switches = List.of(4, 9, 14, 19);
+    for (int i = 1; i < blocks.length; i++) {
+      boolean switched = blocks[i] != blocks[i - 1];
+      assertThat(switched).as("switch before trial %d", i).isEqualTo(switches.contains(i));
+    }
+  }
+
+  @Test
+  void sideBiasExplainsWhatDoesNotFit() {
+    assertThatThrownBy(() -> wrap(new SideBias(), new Choices(false), Map.of()))
+        .hasMessageContaining("can be given its ground truth");
+    assertThatThrownBy(
+            () -> wrap(new SideBias(), new Choices(true), Map.of("probs", List.of(0.5, 0.3, 0.2))))
+        .hasMessageContaining("not a whole number of rows of 2 choices");
+    assertThatThrownBy(
+            () -> wrap(new SideBias(), new Choices(true), Map.of("probs", List.of(0.5, 0.3))))
+        .hasMessageContaining("sums to 0.8");
+  }
+}
