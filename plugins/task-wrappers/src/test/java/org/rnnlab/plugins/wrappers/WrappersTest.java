@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.api.component.Parameters;
 import org.rnnlab.api.task.OpenLoopTask;
+import org.rnnlab.api.task.Period;
 import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.Trial;
 import org.rnnlab.testkit.ComponentContract;
@@ -68,7 +69,15 @@ class WrappersTest {
       float[] mask = new float[4];
       Arrays.fill(mask, 1f);
       return new Trial(
-          in, null, new int[] {0, 0, 0, gt}, mask, List.of(), Map.of("groundTruth", gt));
+          in,
+          null,
+          new int[] {0, 0, 0, gt},
+          mask,
+          List.of(
+              new Period("fixation", 0, 1),
+              new Period("stimulus", 1, 3),
+              new Period("decision", 3, 4)),
+          Map.of("groundTruth", gt));
     }
   }
 
@@ -146,5 +155,52 @@ class WrappersTest {
     assertThatThrownBy(
             () -> wrap(new SideBias(), new Choices(true), Map.of("probs", List.of(0.5, 0.3))))
         .hasMessageContaining("sums to 0.8");
+  }
+
+  @Test
+  void reactionTimeMakesTheAnswerTheTargetFromTheSecondStimulusStepOn() {
+    OpenLoopTask rt = wrap(new ReactionTime(), new Choices(true), Map.of());
+    ComponentContract.assertWellDeclared(new ReactionTime());
+    TaskContract.assertTrialsWellFormed(rt, 20, 5);
+
+    Trial t = rt.newTrial(new SplittableRandom(1));
+
+    int gt = (Integer) t.metadata().get("groundTruth");
+    assertThat(t.classTargets()).containsExactly(0, 0, gt, gt);
+    assertThat(t.metadata()).containsEntry("reactionTime", true);
+  }
+
+  @Test
+  void trialHistoryAlternatesWithRepeatProbabilityZeroAndRepeatsAsOftenAsAsked() {
+    ComponentContract.assertWellDeclared(new TrialHistory());
+    OpenLoopTask alternating =
+        wrap(
+            new TrialHistory(),
+            new Choices(true),
+            Map.of("repeatProbabilities", List.of(0.0, 0.0)));
+    SplittableRandom random = new SplittableRandom(6);
+    int previous = (Integer) alternating.newTrial(random).metadata().get("groundTruth");
+    assertThat(previous).isEqualTo(1);
+    for (int i = 0; i < 50; i++) {
+      int gt = (Integer) alternating.newTrial(random).metadata().get("groundTruth");
+      assertThat(gt).isNotEqualTo(previous);
+      previous = gt;
+    }
+
+    OpenLoopTask sticky =
+        wrap(
+            new TrialHistory(),
+            new Choices(true),
+            Map.of("repeatProbabilities", List.of(0.8, 0.8), "blockTrials", 1000));
+    SplittableRandom r = new SplittableRandom(7);
+    int last = (Integer) sticky.newTrial(r).metadata().get("groundTruth");
+    int repeats = 0;
+    int n = 4000;
+    for (int i = 0; i < n; i++) {
+      int gt = (Integer) sticky.newTrial(r).metadata().get("groundTruth");
+      repeats += gt == last ? 1 : 0;
+      last = gt;
+    }
+    assertThat((double) repeats / n).isCloseTo(0.8, within(0.03));
   }
 }

@@ -1,0 +1,127 @@
+package org.rnnlab.plugins.wrappers;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.random.RandomGenerator;
+import org.pf4j.Extension;
+import org.rnnlab.api.component.ParameterSpec;
+import org.rnnlab.api.component.Parameters;
+import org.rnnlab.api.task.OpenLoopTask;
+import org.rnnlab.api.task.TargetKind;
+import org.rnnlab.api.task.TaskWrapper;
+import org.rnnlab.api.task.Trial;
+
+/**
+ * NeuroGym's {@code TrialHistory} wrapper for two-choice tasks: the ground truth depends on the
+ * previous trial's, with a repetition probability that changes between blocks.
+ *
+ * <p>As in the source: block {@code b} has repetition probability {@code repeatProbabilities[b]};
+ * the first block is drawn uniformly from the first two; with {@code blockSwitchProbability} 0 the
+ * block advances to the next (cyclically) whenever the number of trials so far is a multiple of
+ * {@code blockTrials} (so also before the very first trial), otherwise with that probability before
+ * every trial. If the previous ground truth was choice 1, choice 1 comes with the block's
+ * probability; otherwise (choice 2, or no previous trial) choice 2 does.
+ *
+ * <p>Each stream of trials has its own history and blocks. Trials gain the metadata {@code block}
+ * and {@code repeatProbability}.
+ */
+@Extension
+public final class TrialHistory implements TaskWrapper {
+
+  /** The id scripts use. */
+  public static final String ID = "trial-history";
+
+  /** Creates the component; PF4J and Guice call this. */
+  public TrialHistory() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "NeuroGym's TrialHistory wrapper: the correct choice repeats with a block-wise"
+        + " probability";
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return List.of(
+        ParameterSpec.numbers(
+                "repeatProbabilities",
+                List.of(0.2, 0.8),
+                "",
+                "Probability of repeating the previous choice, one per block")
+            .withRange(0, 1),
+        ParameterSpec.integer("blockTrials", 200, "trials", "Trials per block").withMin(1),
+        ParameterSpec.number(
+                "blockSwitchProbability",
+                0,
+                "",
+                "If > 0, move to the next block with this probability before each trial instead")
+            .withRange(0, 1));
+  }
+
+  /**
+   * @throws IllegalArgumentException if the task is not a two-choice task that can be given its
+   *     ground truth
+   */
+  @Override
+  public OpenLoopTask wrap(OpenLoopTask inner, Parameters params) {
+    if (inner.targetKind() != TargetKind.CLASS_INDEX
+        || inner.outputChannels().size() != 3
+        || !inner.conditions().contains(OpenLoopTask.GROUND_TRUTH)) {
+      throw new IllegalArgumentException(
+          "trial-history needs a two-choice task with class targets (fixate, choice-1, choice-2)"
+              + " that can be given its ground truth");
+    }
+    double[] repeat = params.numbers("repeatProbabilities");
+    int blockTrials = params.count("blockTrials");
+    double switchProbability = params.number("blockSwitchProbability");
+    return new Delegating(inner) {
+      /** Per stream: block, previous ground truth (0 for none), trials so far. */
+      private final Map<RandomGenerator, int[]> states = new WeakHashMap<>();
+
+      @Override
+      public Trial newTrial(RandomGenerator random, Map<String, Object> conditions) {
+        int[] state;
+        synchronized (states) {
+          state = states.get(random);
+          if (state == null) {
+            state = new int[] {random.nextInt(Math.min(2, repeat.length)), 0, 0};
+            states.put(random, state);
+          }
+        }
+        boolean advance =
+            switchProbability > 0
+                ? random.nextDouble() < switchProbability
+                : state[2] % blockTrials == 0;
+        if (advance) {
+          state[0] = (state[0] + 1) % repeat.length;
+        }
+        double p = repeat[state[0]];
+        double pChoice1 = state[1] == 1 ? p : 1 - p;
+        int groundTruth = random.nextDouble() < pChoice1 ? 1 : 2;
+        state[1] = groundTruth;
+        state[2]++;
+        Map<String, Object> given = new HashMap<>(conditions);
+        given.put(OpenLoopTask.GROUND_TRUTH, groundTruth);
+        Trial trial = inner.newTrial(random, given);
+        Map<String, Object> metadata = new LinkedHashMap<>(trial.metadata());
+        metadata.put("block", state[0]);
+        metadata.put("repeatProbability", p);
+        return new Trial(
+            trial.inputs(),
+            trial.targets(),
+            trial.classTargets(),
+            trial.mask(),
+            trial.periods(),
+            metadata);
+      }
+    };
+  }
+}
