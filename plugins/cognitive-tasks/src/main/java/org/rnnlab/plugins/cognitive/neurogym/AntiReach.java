@@ -32,6 +32,10 @@ import org.rnnlab.api.trial.TrialBuilder;
  * 0 elsewhere. Mask 1 on every step. Metadata: {@code groundTruth}, {@code anti}, {@code
  * stimulusAngle}, {@code responseAngle} (rad).
  *
+ * <p>Condition: as NeuroGym's {@code new_trial(ground_truth=…)}, the ground truth can be given
+ * ({@code groundTruth}, {@code 1..dimRing}) instead of drawn, and the stimulus is then placed for
+ * it; without it the trials are the same as ever. Wrappers such as side-bias use this.
+ *
  * <p>Differences from the source: none in the trials.
  */
 @Extension
@@ -84,12 +88,14 @@ public final class AntiReach implements Task {
         ChannelLayout.builder().single("fixation").group("stimulus", dimRing).build();
     ChannelLayout out = ChannelLayout.builder().single("fixate").group("choice", dimRing).build();
     return NeuroGymSupport.instance(
+        ID,
         dt,
         in,
         out,
         TargetKind.CLASS_INDEX,
-        random -> {
-          int groundTruth = 1 + random.nextInt(dimRing);
+        dimRing,
+        (random, given) -> {
+          int groundTruth = given != null ? given : 1 + random.nextInt(dimRing);
           double response = NeuroGymSupport.ringAngle(groundTruth - 1, dimRing);
           double stimulus = anti ? (response + Math.PI) % (2 * Math.PI) : response;
 

@@ -44,6 +44,10 @@ import org.rnnlab.api.trial.TrialBuilder;
  * modality, 1 or 2), {@code direction1}, {@code direction2} (the choice each modality points to),
  * {@code coherence1}, {@code coherence2} (%).
  *
+ * <p>Condition: as NeuroGym's {@code new_trial(ground_truth=…)}, the ground truth can be given
+ * ({@code groundTruth}, {@code 1..dimRing}) instead of drawn, and the relevant modality then points
+ * to it; without it the trials are the same as ever. Wrappers such as side-bias use this.
+ *
  * <p>Deliberate difference: in the source the fixation input is 1 during the fixation period only,
  * so with a random delay the network cannot know when to answer (NeuroGym issue #279). Here it
  * stays on until the decision period, as in Mante et al.; {@code fixationCue: fixation-period}
@@ -146,12 +150,14 @@ public final class ContextDecisionMaking implements Task {
     ChannelLayout in = inBuilder.build();
     ChannelLayout out = ChannelLayout.builder().single("fixate").group("choice", dimRing).build();
     return NeuroGymSupport.instance(
+        ID,
         dt,
         in,
         out,
         TargetKind.CLASS_INDEX,
-        random -> {
-          int groundTruth = 1 + random.nextInt(dimRing);
+        dimRing,
+        (random, given) -> {
+          int groundTruth = given != null ? given : 1 + random.nextInt(dimRing);
           int other = 1 + random.nextInt(dimRing);
           int context = explicit ? 1 + random.nextInt(2) : fixedContext;
           double coh1 = cohs[random.nextInt(cohs.length)];

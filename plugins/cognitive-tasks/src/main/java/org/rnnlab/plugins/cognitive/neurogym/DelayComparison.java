@@ -33,6 +33,10 @@ import org.rnnlab.api.trial.TrialBuilder;
  * <p>Targets (classes {@code fixate, choice-1, choice-2}): the ground truth in the decision period,
  * 0 elsewhere. Mask 1 on every step. Metadata: {@code groundTruth}, {@code f1}, {@code f2} (Hz).
  *
+ * <p>Condition: as NeuroGym's {@code new_trial(ground_truth=…)}, the ground truth can be given
+ * ({@code groundTruth}, 1 (f1 > f2) or 2) instead of drawn, and the pair is still drawn; without it
+ * the trials are the same as ever. Wrappers such as side-bias use this.
+ *
  * <p>Default {@code vpairs} (Hz, flattened): 18/10, 22/14, 26/18, 30/22, 34/26. Deliberate
  * difference: the source assumes each pair lists the larger value first; here each pair is ordered
  * on reading, so ground truth 1 means f1 > f2 whatever order the user wrote, and pairs of two equal
@@ -109,12 +113,14 @@ public final class DelayComparison implements Task {
     ChannelLayout in = ChannelLayout.builder().single("fixation").single("stimulus").build();
     ChannelLayout out = ChannelLayout.builder().single("fixate").group("choice", 2).build();
     return NeuroGymSupport.instance(
+        ID,
         dt,
         in,
         out,
         TargetKind.CLASS_INDEX,
-        random -> {
-          int groundTruth = 1 + random.nextInt(2);
+        2,
+        (random, given) -> {
+          int groundTruth = given != null ? given : 1 + random.nextInt(2);
           int pair = random.nextInt(n);
           double f1 = groundTruth == 1 ? high[pair] : low[pair];
           double f2 = groundTruth == 1 ? low[pair] : high[pair];

@@ -33,6 +33,10 @@ import org.rnnlab.api.trial.TrialBuilder;
  * 1 on every step. Metadata: {@code groundTruth} (1 match, 2 non-match), {@code match}, {@code
  * sampleCategory}, {@code testCategory} (0 or 1), {@code sampleAngle}, {@code testAngle} (rad).
  *
+ * <p>Condition: as NeuroGym's {@code new_trial(ground_truth=…)}, the ground truth can be given
+ * ({@code groundTruth}, 1 (match) or 2 (non-match)) instead of drawn, and the categories and angles
+ * are still drawn; without it the trials are the same as ever. Wrappers such as side-bias use this.
+ *
  * <p>Differences from the source: none in the trials; the source's {@code first_delay} period is
  * named {@code firstDelay}.
  */
@@ -85,12 +89,14 @@ public final class DelayMatchCategory implements Task {
     ChannelLayout out =
         ChannelLayout.builder().single("fixate").single("match").single("non-match").build();
     return NeuroGymSupport.instance(
+        ID,
         dt,
         in,
         out,
         TargetKind.CLASS_INDEX,
-        random -> {
-          int groundTruth = 1 + random.nextInt(2);
+        2,
+        (random, given) -> {
+          int groundTruth = given != null ? given : 1 + random.nextInt(2);
           int sampleCategory = random.nextInt(2);
           int testCategory = groundTruth == 1 ? sampleCategory : 1 - sampleCategory;
           double sample = (sampleCategory + random.nextDouble()) * Math.PI;

@@ -33,6 +33,10 @@ import org.rnnlab.api.trial.TrialBuilder;
  * period, 0 elsewhere. Mask 1 on every step. Metadata: {@code groundTruth} (1 or 2), {@code match}
  * (boolean), {@code sampleAngle}, {@code testAngle} (rad).
  *
+ * <p>Condition: as NeuroGym's {@code new_trial(ground_truth=…)}, the ground truth can be given
+ * ({@code groundTruth}, 1 (match) or 2 (non-match)) instead of drawn, and the sample angle is still
+ * drawn; without it the trials are the same as ever. Wrappers such as side-bias use this.
+ *
  * <p>Differences from the source: none in the trials. With an odd {@code dimRing} the non-match
  * test angle is not one of the ring's preferred angles, as in the source.
  */
@@ -87,12 +91,14 @@ public final class DelayMatchSample implements Task {
     ChannelLayout out =
         ChannelLayout.builder().single("fixate").single("match").single("non-match").build();
     return NeuroGymSupport.instance(
+        ID,
         dt,
         in,
         out,
         TargetKind.CLASS_INDEX,
-        random -> {
-          int groundTruth = 1 + random.nextInt(2);
+        2,
+        (random, given) -> {
+          int groundTruth = given != null ? given : 1 + random.nextInt(2);
           double sample = NeuroGymSupport.ringAngle(random.nextInt(dimRing), dimRing);
           double test = groundTruth == 1 ? sample : (sample + Math.PI) % (2 * Math.PI);
 

@@ -32,6 +32,10 @@ import org.rnnlab.api.trial.TrialBuilder;
  * 0 elsewhere. Mask 1 on every step. Metadata: {@code groundTruth}, {@code coherence} ({@code c},
  * %), {@code proportion} ({@code p}), {@code coherence1}, {@code coherence2} (%).
  *
+ * <p>Condition: as NeuroGym's {@code new_trial(ground_truth=…)}, the ground truth can be given
+ * ({@code groundTruth}, {@code 1..dimRing}) instead of drawn, and both modalities then point to it;
+ * without it the trials are the same as ever. Wrappers such as side-bias use this.
+ *
  * <p>Differences from the source: none in the trials (the source's ground truth is 0-based and
  * mapped to the choice actions 1..dimRing; here it is the class index directly). The source notes
  * that it is unfinished and that both modalities always point the same way; this is kept.
@@ -94,12 +98,14 @@ public final class MultiSensoryIntegration implements Task {
             .build();
     ChannelLayout out = ChannelLayout.builder().single("fixate").group("choice", dimRing).build();
     return NeuroGymSupport.instance(
+        ID,
         dt,
         in,
         out,
         TargetKind.CLASS_INDEX,
-        random -> {
-          int groundTruth = 1 + random.nextInt(dimRing);
+        dimRing,
+        (random, given) -> {
+          int groundTruth = given != null ? given : 1 + random.nextInt(dimRing);
           double coherence = cohs[random.nextInt(cohs.length)];
           double proportion = random.nextDouble();
           double coh1 = coherence * proportion;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.component.ParameterSpec;
 import org.rnnlab.api.component.Parameters;
@@ -165,36 +166,127 @@ final class NeuroGymSupport {
     Trial draw(RandomGenerator random);
   }
 
+  /**
+   * Draws one trial whose ground truth may be given (NeuroGym's {@code new_trial(ground_truth=…)}).
+   */
+  interface ConditionedTrialSource {
+    /**
+     * @param groundTruth the class the trial must ask for, already checked to be in range, or null
+     *     to draw it as the task always does (so that trials without conditions are unchanged)
+     */
+    Trial draw(RandomGenerator random, Integer groundTruth);
+  }
+
   /** An open-loop task over the given layouts whose trials come from {@code source}. */
   static OpenLoopTask instance(
       double dt, ChannelLayout inputs, ChannelLayout outputs, TargetKind kind, TrialSource source) {
-    List<String> in = inputs.names();
-    List<String> out = outputs.names();
-    return new OpenLoopTask() {
-      @Override
-      public double dtMs() {
-        return dt;
-      }
-
-      @Override
-      public List<String> inputChannels() {
-        return in;
-      }
-
-      @Override
-      public List<String> outputChannels() {
-        return out;
-      }
-
-      @Override
-      public TargetKind targetKind() {
-        return kind;
-      }
-
+    return new Instance(dt, inputs, outputs, kind) {
       @Override
       public Trial newTrial(RandomGenerator random) {
         return source.draw(random);
       }
     };
+  }
+
+  /**
+   * An open-loop task whose ground truth a caller (such as the side-bias or trial-history wrapper)
+   * can fix: {@link OpenLoopTask#conditions()} is {@code {groundTruth}}, a given ground truth must
+   * be a whole number in {@code 1..choices} and is passed to {@code source}, and without conditions
+   * {@code source} gets null and draws it.
+   *
+   * @param id the task's id, for error messages
+   * @param choices the number of classes the ground truth can be, classes 1..choices
+   */
+  static OpenLoopTask instance(
+      String id,
+      double dt,
+      ChannelLayout inputs,
+      ChannelLayout outputs,
+      TargetKind kind,
+      int choices,
+      ConditionedTrialSource source) {
+    return new Instance(dt, inputs, outputs, kind) {
+      @Override
+      public Trial newTrial(RandomGenerator random) {
+        return newTrial(random, Map.of());
+      }
+
+      @Override
+      public Set<String> conditions() {
+        return Set.of(GROUND_TRUTH);
+      }
+
+      /**
+       * @throws IllegalArgumentException if a condition other than {@code groundTruth} is given, or
+       *     the ground truth is not a whole number in 1..choices
+       */
+      @Override
+      public Trial newTrial(RandomGenerator random, Map<String, Object> conditions) {
+        return source.draw(random, groundTruth(id, choices, conditions));
+      }
+    };
+  }
+
+  /** The given ground truth, checked, or null when none is given. */
+  static Integer groundTruth(String id, int choices, Map<String, Object> conditions) {
+    for (String key : conditions.keySet()) {
+      if (!OpenLoopTask.GROUND_TRUTH.equals(key)) {
+        throw new IllegalArgumentException(
+            id + " can be given only its " + OpenLoopTask.GROUND_TRUTH + ", not '" + key + "'");
+      }
+    }
+    if (!conditions.containsKey(OpenLoopTask.GROUND_TRUTH)) {
+      return null;
+    }
+    Object value = conditions.get(OpenLoopTask.GROUND_TRUTH);
+    if (value instanceof Number n) {
+      double v = n.doubleValue();
+      if (v == Math.rint(v) && v >= 1 && v <= choices) {
+        return (int) v;
+      }
+    }
+    throw new IllegalArgumentException(
+        id
+            + ": "
+            + OpenLoopTask.GROUND_TRUTH
+            + " must be a class 1.."
+            + choices
+            + ", got "
+            + value);
+  }
+
+  /** What every instance of this package shares: dt, channel names and target kind. */
+  private abstract static class Instance implements OpenLoopTask {
+    private final double dt;
+    private final List<String> in;
+    private final List<String> out;
+    private final TargetKind kind;
+
+    Instance(double dt, ChannelLayout inputs, ChannelLayout outputs, TargetKind kind) {
+      this.dt = dt;
+      this.in = inputs.names();
+      this.out = outputs.names();
+      this.kind = kind;
+    }
+
+    @Override
+    public double dtMs() {
+      return dt;
+    }
+
+    @Override
+    public List<String> inputChannels() {
+      return in;
+    }
+
+    @Override
+    public List<String> outputChannels() {
+      return out;
+    }
+
+    @Override
+    public TargetKind targetKind() {
+      return kind;
+    }
   }
 }

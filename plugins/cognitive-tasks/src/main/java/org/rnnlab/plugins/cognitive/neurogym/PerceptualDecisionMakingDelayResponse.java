@@ -31,6 +31,10 @@ import org.rnnlab.api.trial.TrialBuilder;
  * <p>Targets (classes {@code fixate, choice-1, choice-2}): {@code g} in the decision period, 0
  * elsewhere. Mask 1 on every step. Metadata: {@code groundTruth}, {@code coherence} (%, scaled).
  *
+ * <p>Condition: as NeuroGym's {@code new_trial(ground_truth=…)}, the ground truth can be given
+ * ({@code groundTruth}, 1 or 2) instead of drawn, and the coherence is still drawn; without it the
+ * trials are the same as ever. Wrappers such as side-bias use this.
+ *
  * <p>Differences from the source: none in the trials.
  */
 @Extension
@@ -95,12 +99,14 @@ public final class PerceptualDecisionMakingDelayResponse implements Task {
     ChannelLayout in = ChannelLayout.builder().single("fixation").group("stimulus", 2).build();
     ChannelLayout out = ChannelLayout.builder().single("fixate").group("choice", 2).build();
     return NeuroGymSupport.instance(
+        ID,
         dt,
         in,
         out,
         TargetKind.CLASS_INDEX,
-        random -> {
-          int groundTruth = 1 + random.nextInt(2);
+        2,
+        (random, given) -> {
+          int groundTruth = given != null ? given : 1 + random.nextInt(2);
           double coherence = cohs[random.nextInt(cohs.length)];
           float[] stimulus = new float[2];
           stimulus[groundTruth - 1] = (float) ((1 + coherence / 100) / 2);

@@ -43,6 +43,10 @@ import org.rnnlab.api.trial.TrialBuilder;
  * every step. Metadata: {@code groundTruth} ({@code g}), {@code wager} (boolean), {@code coherence}
  * (%).
  *
+ * <p>Condition: as NeuroGym's {@code new_trial(ground_truth=…)}, the ground truth can be given
+ * ({@code groundTruth}, 1 or 2, never the sure option) instead of drawn, and wager and coherence
+ * are still drawn; without it the trials are the same as ever. Wrappers such as side-bias use this.
+ *
  * <p>Deliberate differences: the source adds a {@code pre_sure} period on wager trials only,
  * overlapping its delay; here {@code preSure} is drawn on every trial and splits the delay into two
  * periods, so periods do not overlap and every trial has the same periods (the inputs and targets
@@ -118,13 +122,15 @@ public final class PostDecisionWager implements Task {
     ChannelLayout out =
         ChannelLayout.builder().single("fixate").group("choice", 2).single("sure").build();
     return NeuroGymSupport.instance(
+        ID,
         dt,
         in,
         out,
         TargetKind.CLASS_INDEX,
-        random -> {
+        2,
+        (random, given) -> {
           boolean wager = random.nextBoolean();
-          int groundTruth = 1 + random.nextInt(2);
+          int groundTruth = given != null ? given : 1 + random.nextInt(2);
           double coh = cohs[random.nextInt(cohs.length)];
 
           TrialBuilder b = new TrialBuilder(dt, in, out, TargetKind.CLASS_INDEX);

@@ -10,38 +10,20 @@ import org.rnnlab.api.task.Period;
 import org.rnnlab.api.task.Trial;
 
 /**
- * {@link DualDelayMatchSample}: the fidelity suite's checks that apply and the defining statistic.
- *
- * <p>Not in {@link NeuroGymFidelityTest#TASKS}: the suite assumes one response period and a go cue
- * (the fixation input going off), while this task, as its source, asks for an answer in two test
- * periods and keeps the fixation input on for the whole trial. Every other check of the suite runs
- * here unchanged.
+ * {@link DualDelayMatchSample}: the defining statistic. The fidelity suite's checks, with both test
+ * periods as response periods and no go cue, run in {@link NeuroGymFidelityTest}.
  */
 class DualDelayMatchSampleTest {
 
-  static final NeuroGymFidelityTest.Case CASE =
-      new NeuroGymFidelityTest.Case(
-          new DualDelayMatchSample(), DualDelayMatchSample.PERIODS, "test1", true);
-
-  final NeuroGymFidelityTest suite = new NeuroGymFidelityTest();
-
-  @Test
-  void passesTheFidelitySuitesChecksThatApply() {
-    suite.isWellDeclaredWithATimingGroupInPeriodOrder(CASE);
-    suite.givesWellFormedTrialsThatTheSameSeedRepeats(CASE);
-    suite.periodsComeInTheDocumentedOrderAndTileTheTrial(CASE);
-    suite.halvingDtKeepsDurationsInMsMeanInputsAndTheResponseTime(CASE);
-    suite.stimulusNoiseHasStandardDeviationSigmaOverSqrtDt(CASE);
-  }
-
   @Test
   void eachTestIsAnsweredForTheItemItsCueNames() {
-    OpenLoopTask task = NeuroGymFidelityTest.task(CASE, Map.of("sigma", 0.0));
+    OpenLoopTask task =
+        DefiningStatisticsTest.task(new DualDelayMatchSample(), Map.of("sigma", 0.0));
     assertThat(task.inputChannels())
         .containsExactly(
             "fixation", "stimulus1-1", "stimulus1-2", "stimulus2-1", "stimulus2-2", "cue1", "cue2");
     int itemOneFirst = 0;
-    for (Trial trial : NeuroGymFidelityTest.trials(task, 300, 71)) {
+    for (Trial trial : DefiningStatisticsTest.trials(task, 300, 71)) {
       int first = DefiningStatisticsTest.integer(trial, "firstTested");
       itemOneFirst += first == 1 ? 1 : 0;
       for (int item = 1; item <= 2; item++) {
@@ -66,7 +48,6 @@ class DualDelayMatchSampleTest {
         assertThat(DefiningStatisticsTest.mean(trial, other, channel)).isZero();
       }
       for (int t = 0; t < trial.steps(); t++) {
-        assertThat(trial.inputs()[t][0]).as("fixation input on throughout").isEqualTo(1f);
         boolean inTest = inside(trial.period("test1"), t) || inside(trial.period("test2"), t);
         assertThat(trial.classTargets()[t] != 0).isEqualTo(inTest);
       }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rnnlab.api.component.ParameterSpec;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.Period;
+import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.Task;
 import org.rnnlab.api.task.Trial;
 import org.rnnlab.api.trial.Timing;
@@ -26,21 +27,50 @@ import org.rnnlab.testkit.TaskContract;
  *
  * <p>{@link #TASKS} is the single list of the package's tasks: add a task there and it is checked
  * for declarations, well-formed and reproducible trials, period order, where the ground truth may
- * be, the go cue, dt invariance and noise scaling.
+ * be, the go cue (or, without one, a fixation input that stays on), dt invariance and noise
+ * scaling. Class-target checks are skipped for tasks with continuous targets, which are checked for
+ * dt invariance on their targets instead.
  */
 class NeuroGymFidelityTest {
+
+  /** Noisy values the noise check collects, drawing as many trials as it takes. */
+  static final int NOISY_VALUES = 2000;
+
+  /** Trials after which the noise check gives up collecting noisy values. */
+  static final int MAX_NOISE_TRIALS = 5000;
 
   /**
    * A task under test.
    *
    * @param task the component
    * @param periods its periods, in the documented order
-   * @param response the period in which the network must answer; the fixation input is off from its
-   *     first step on
-   * @param targetFillsResponse whether a non-zero target covers the whole response period (false
+   * @param responses the periods in which the network must answer (class targets may be non-zero
+   *     only there), in trial order; with a go cue the fixation input is off from the first step of
+   *     the first one on
+   * @param targetFillsResponse whether a non-zero target covers each whole response period (false
    *     for a one-step go target inside it)
+   * @param goCue whether the fixation input going off is the go cue; if not, a fixation input, if
+   *     the task has one, is on for the whole trial
    */
-  record Case(Task task, List<String> periods, String response, boolean targetFillsResponse) {
+  record Case(
+      Task task,
+      List<String> periods,
+      List<String> responses,
+      boolean targetFillsResponse,
+      boolean goCue) {
+
+    /** A task with one response period and a go cue at its start. */
+    Case(Task task, List<String> periods, String response, boolean targetFillsResponse) {
+      this(task, periods, List.of(response), targetFillsResponse, true);
+    }
+
+    Case {
+      responses = List.copyOf(responses);
+      if (responses.isEmpty() || !periods.containsAll(responses)) {
+        throw new IllegalArgumentException("responses " + responses + " not among " + periods);
+      }
+    }
+
     @Override
     public String toString() {
       return task.id();
@@ -69,7 +99,22 @@ class NeuroGymFidelityTest {
           new Case(new OneTwoThreeGo(), OneTwoThreeGo.PERIODS, "response", false),
           new Case(new EconomicDecisionMaking(), EconomicDecisionMaking.PERIODS, "decision", true),
           new Case(new PulseDecisionMaking(), PulseDecisionMaking.PERIODS, "decision", true),
-          new Case(new ProbabilisticReasoning(), ProbabilisticReasoning.PERIODS, "decision", true));
+          new Case(new ProbabilisticReasoning(), ProbabilisticReasoning.PERIODS, "decision", true),
+          new Case(new PostDecisionWager(), PostDecisionWager.PERIODS, "decision", true),
+          // Answered in both test periods, with the fixation input on throughout, as the source.
+          new Case(
+              new DualDelayMatchSample(),
+              DualDelayMatchSample.PERIODS,
+              List.of("test1", "test2"),
+              true,
+              false),
+          // Continuous targets (report probabilities) on every step, no fixation input.
+          new Case(
+              new SpatialSuppressMotion(),
+              SpatialSuppressMotion.PERIODS,
+              List.of("stimulus"),
+              true,
+              false));
 
   static Stream<Case> tasks() {
     return TASKS.stream();
@@ -77,6 +122,18 @@ class NeuroGymFidelityTest {
 
   static Stream<Case> noisyTasks() {
     return TASKS.stream().filter(c -> declares(c.task(), "sigma"));
+  }
+
+  static Stream<Case> classTargetTasks() {
+    return TASKS.stream().filter(NeuroGymFidelityTest::hasClassTargets);
+  }
+
+  static Stream<Case> goCueTasks() {
+    return classTargetTasks().filter(Case::goCue);
+  }
+
+  static Stream<Case> tasksWithoutAGoCue() {
+    return TASKS.stream().filter(c -> !c.goCue());
   }
 
   // ------------------------------------------------------------------ declarations, contract
@@ -120,24 +177,32 @@ class NeuroGymFidelityTest {
   // ------------------------------------------------------------------ ground truth and go cue
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("tasks")
-  void theGroundTruthIsNonZeroOnlyInTheResponsePeriod(Case c) {
+  @MethodSource("classTargetTasks")
+  void theGroundTruthIsNonZeroOnlyInTheResponsePeriods(Case c) {
     for (Trial trial : trials(task(c, Map.of()), 60, 31)) {
-      Period response = trial.period(c.response());
+      List<Period> responses = c.responses().stream().map(trial::period).toList();
       int[] targets = trial.classTargets();
       boolean any = false;
       for (int t = 0; t < trial.steps(); t++) {
-        boolean inside = t >= response.startStep() && t < response.endStep();
+        Period response = containing(responses, t);
+        boolean inside = response != null;
         if (targets[t] != 0) {
           any = true;
           assertThat(inside)
-              .as("class %d at step %d lies in '%s'", targets[t], t, response)
+              .as("class %d at step %d lies in one of %s", targets[t], t, responses)
               .isTrue();
-        } else if (inside
+        }
+        if (inside && c.targetFillsResponse()) {
+          assertThat(targets[t])
+              .as("the target fills '%s': step %d", response.name(), t)
+              .isEqualTo(targets[response.startStep()]);
+        }
+        if (targets[t] == 0
+            && inside
             && c.targetFillsResponse()
             && trial.metadata().containsKey("groundTruth")) {
           assertThat(((Number) trial.metadata().get("groundTruth")).intValue())
-              .as("a zero target in the response period means the answer is 'fixate'")
+              .as("a zero target in a response period means the answer is 'fixate'")
               .isZero();
         }
       }
@@ -148,13 +213,14 @@ class NeuroGymFidelityTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("tasks")
+  @MethodSource("goCueTasks")
   void theFixationInputGoesOffExactlyWhenTheResponseTargetStarts(Case c) {
     // Noise-free, so that "on" is exactly 1 (some sources add noise to the fixation input).
     OpenLoopTask task = task(c, declares(c.task(), "sigma") ? Map.of("sigma", 0.0) : Map.of());
     int fixation = task.inputChannels().indexOf("fixation");
+    assertThat(fixation).as("a go cue needs a fixation input").isNotNegative();
     for (Trial trial : trials(task, 60, 41)) {
-      int go = trial.period(c.response()).startStep();
+      int go = trial.period(c.responses().get(0)).startStep();
       for (int t = 0; t < trial.steps(); t++) {
         assertThat(trial.inputs()[t][fixation])
             .as("fixation input at step %d, response starts at %d", t, go)
@@ -167,6 +233,18 @@ class NeuroGymFidelityTest {
             .isEqualTo(go);
       } else if (first >= 0) {
         assertThat(first).as("the go target lies after the go cue").isGreaterThanOrEqualTo(go);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tasksWithoutAGoCue")
+  void withoutAGoCueAFixationInputStaysOnForTheWholeTrial(Case c) {
+    OpenLoopTask task = task(c, declares(c.task(), "sigma") ? Map.of("sigma", 0.0) : Map.of());
+    int fixation = task.inputChannels().indexOf("fixation");
+    for (Trial trial : trials(task, 30, 42)) {
+      for (int t = 0; fixation >= 0 && t < trial.steps(); t++) {
+        assertThat(trial.inputs()[t][fixation]).as("fixation input at step %d", t).isEqualTo(1f);
       }
     }
   }
@@ -202,10 +280,22 @@ class NeuroGymFidelityTest {
             .as("inputs at %s ms", (t + 0.5) * dt)
             .isEqualTo(a.inputs()[t]);
       }
-      int first = firstNonZero(a.classTargets());
-      assertThat(firstNonZero(b.classTargets()))
-          .as("response at %s ms, on the finer grid too", first * dt)
-          .isEqualTo(first < 0 ? -1 : 2 * first);
+      if (a.classTargets() != null) {
+        int first = firstNonZero(a.classTargets());
+        assertThat(firstNonZero(b.classTargets()))
+            .as("response at %s ms, on the finer grid too", first * dt)
+            .isEqualTo(first < 0 ? -1 : 2 * first);
+      } else {
+        for (int t = 0; t < a.steps(); t++) {
+          float[] expected = a.targets()[t];
+          float[] actual = b.targets()[2 * t];
+          for (int k = 0; k < expected.length; k++) {
+            assertThat(actual[k])
+                .as("target %d at %s ms, on the finer grid too", k, t * dt)
+                .isCloseTo(expected[k], within(1e-6f));
+          }
+        }
+      }
       assertThat(withoutSteps(b.metadata())).isEqualTo(withoutSteps(a.metadata()));
     }
   }
@@ -218,15 +308,19 @@ class NeuroGymFidelityTest {
       double sigma = 0.8;
       OpenLoopTask noisy = task(c, Map.of("dt", step, "sigma", sigma));
       OpenLoopTask clean = task(c, Map.of("dt", step, "sigma", 0.0));
-      // Same seed: the same trial variables, so the difference is the noise alone.
-      List<Trial> a = trials(noisy, 150, 61);
-      List<Trial> b = trials(clean, 150, 61);
+      // Same seed: the same trial variables, so the difference is the noise alone. Trials are
+      // drawn until there are enough noisy values, however short the noisy periods are.
+      SplittableRandom noisyRandom = new SplittableRandom(61);
+      SplittableRandom cleanRandom = new SplittableRandom(61);
       double sum = 0;
       double squares = 0;
       int n = 0;
-      for (int i = 0; i < a.size(); i++) {
-        float[][] x = a.get(i).inputs();
-        float[][] y = b.get(i).inputs();
+      for (int drawn = 0; n < NOISY_VALUES; drawn++) {
+        assertThat(drawn)
+            .as("trials drawn for %d noisy values at dt %s (%d so far)", NOISY_VALUES, step, n)
+            .isLessThan(MAX_NOISE_TRIALS);
+        float[][] x = noisy.newTrial(noisyRandom).inputs();
+        float[][] y = clean.newTrial(cleanRandom).inputs();
         for (int t = 0; t < x.length; t++) {
           for (int k = 0; k < x[t].length; k++) {
             double r = x[t][k] - y[t][k];
@@ -239,7 +333,6 @@ class NeuroGymFidelityTest {
         }
       }
       double expected = sigma / Math.sqrt(step);
-      assertThat(n).as("noisy samples").isGreaterThan(2000);
       assertThat(Math.sqrt(squares / n))
           .as("noise std at dt %s", step)
           .isCloseTo(expected, within(0.05 * expected));
@@ -260,6 +353,20 @@ class NeuroGymFidelityTest {
       out.add(task.newTrial(random));
     }
     return out;
+  }
+
+  static boolean hasClassTargets(Case c) {
+    return task(c, Map.of()).targetKind() == TargetKind.CLASS_INDEX;
+  }
+
+  /** The period among {@code periods} that contains step {@code t}, or null. */
+  private static Period containing(List<Period> periods, int t) {
+    for (Period p : periods) {
+      if (t >= p.startStep() && t < p.endStep()) {
+        return p;
+      }
+    }
+    return null;
   }
 
   static boolean declares(Task task, String name) {

@@ -7,44 +7,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.Trial;
 
 /**
- * {@link SpatialSuppressMotion}: the fidelity suite's checks that apply and the defining statistic.
- *
- * <p>Not in {@link NeuroGymFidelityTest#TASKS}: the suite reads class targets and a fixation input,
- * while this task, as its source, has continuous targets (report probabilities) on every step and
- * no fixation. The declaration, well-formedness and period checks of the suite run here unchanged;
- * the dt check is redone for continuous targets.
+ * {@link SpatialSuppressMotion}: the defining statistic. The fidelity suite's checks that apply to
+ * continuous targets (declarations, well-formed trials, periods, dt invariance of inputs and
+ * targets) run in {@link NeuroGymFidelityTest}.
  */
 class SpatialSuppressMotionTest {
 
-  static final NeuroGymFidelityTest.Case CASE =
-      new NeuroGymFidelityTest.Case(
-          new SpatialSuppressMotion(), SpatialSuppressMotion.PERIODS, "stimulus", true);
-
-  final NeuroGymFidelityTest suite = new NeuroGymFidelityTest();
-
-  @Test
-  void passesTheFidelitySuitesChecksThatApply() {
-    suite.isWellDeclaredWithATimingGroupInPeriodOrder(CASE);
-    suite.givesWellFormedTrialsThatTheSameSeedRepeats(CASE);
-    suite.periodsComeInTheDocumentedOrderAndTileTheTrial(CASE);
-  }
-
   @Test
   void targetsAreTheMeasuredReportProbabilitiesFrameByFrame() {
-    OpenLoopTask task = NeuroGymFidelityTest.task(CASE, Map.of());
+    OpenLoopTask task = DefiningStatisticsTest.task(new SpatialSuppressMotion(), Map.of());
     assertThat(task.targetKind()).isEqualTo(TargetKind.CONTINUOUS);
     assertThat(task.inputChannels()).hasSize(32).startsWith("left-1").endsWith("down-8");
     assertThat(task.outputChannels()).containsExactly("left", "right", "up", "down");
     int[] opposite = {2, 1, 4, 3};
     Set<List<Object>> conditions = new HashSet<>();
-    for (Trial trial : NeuroGymFidelityTest.trials(task, 100, 81)) {
+    for (Trial trial : DefiningStatisticsTest.trials(task, 100, 81)) {
       assertThat(trial.steps()).as("300 ms at 8.3 ms per frame").isEqualTo(36);
       int d = DefiningStatisticsTest.integer(trial, "groundTruth");
       double contrast = DefiningStatisticsTest.number(trial, "contrast");
@@ -78,24 +61,6 @@ class SpatialSuppressMotionTest {
           .isCloseTo((float) (correct[9] + (correct[10] - correct[9]) / 3), within(1e-6f));
     }
     assertThat(conditions).hasSize(8);
-  }
-
-  @Test
-  void halvingDtReadsTheCurvesAtTheSameTimes() {
-    OpenLoopTask coarse = NeuroGymFidelityTest.task(CASE, Map.of());
-    OpenLoopTask fine = NeuroGymFidelityTest.task(CASE, Map.of("dt", 8.3 / 2));
-    for (int n = 0; n < 10; n++) {
-      Trial a = coarse.newTrial(new SplittableRandom(91 + n));
-      Trial b = fine.newTrial(new SplittableRandom(91 + n));
-      assertThat(b.metadata()).isEqualTo(a.metadata());
-      assertThat(b.steps()).isEqualTo(72);
-      for (int t = 0; t < a.steps(); t++) {
-        assertThat(b.inputs()[2 * t]).isEqualTo(a.inputs()[t]);
-        for (int k = 0; k < 4; k++) {
-          assertThat(b.targets()[2 * t][k]).isCloseTo(a.targets()[t][k], within(1e-6f));
-        }
-      }
-    }
   }
 
   private static double theta(int k) {
