@@ -58,6 +58,13 @@ public record Trial(
     return inputs.length;
   }
 
+  /** The same trial with more metadata (a value for an existing key replaces it). */
+  public Trial withMetadata(Map<String, Object> more) {
+    Map<String, Object> all = new LinkedHashMap<>(metadata);
+    all.putAll(more);
+    return new Trial(inputs, targets, classTargets, mask, periods, all);
+  }
+
   /** The period of that name, or null. */
   public Period period(String name) {
     for (Period p : periods) {

@@ -16,11 +16,11 @@ import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.model.SequenceOutput;
 import org.rnnlab.api.task.ClosedLoopTask;
 import org.rnnlab.api.task.OpenLoopTask;
-import org.rnnlab.api.task.Period;
 import org.rnnlab.api.task.TaskInstance;
 import org.rnnlab.api.task.Trial;
 import org.rnnlab.core.io.JsonFiles;
 import org.rnnlab.core.io.Npz;
+import org.rnnlab.core.io.TrialArrays;
 import org.rnnlab.core.random.SeedStreams;
 import org.rnnlab.core.training.Batch;
 import org.rnnlab.core.training.ClosedLoopRollout;
@@ -110,9 +110,9 @@ public final class Evaluator {
   }
 
   /**
-   * Writes {@code trials.npz} (inputs, outputs, hidden, targets, mask, lengths, numeric metadata as
-   * {@code meta_<key>}, padded to the longest trial) and {@code trials.json} (per-trial periods and
-   * metadata) into {@code folder}; for closed-loop tasks, {@code episodes.npz}.
+   * Writes {@code trials.npz} ({@code inputs}, {@code outputs}, {@code hidden}, then the rest of
+   * {@link TrialArrays}' layout, padded to the longest trial) and {@code trials.json} (per-trial
+   * periods and metadata) into {@code folder}; for closed-loop tasks, {@code episodes.npz}.
    */
   public void record(int count, Path folder) throws IOException {
     if (task instanceof ClosedLoopTask closed) {
@@ -120,10 +120,10 @@ public final class Evaluator {
       return;
     }
     Evaluation e = evaluate(count);
-    OpenLoopTask open = (OpenLoopTask) task;
-    Batch batch = TrialBatches.padded(open, e.trials());
-    int n = batch.batchSize();
-    int steps = batch.steps();
+    Map<String, Npz.Array> shared = TrialArrays.of((OpenLoopTask) task, e.trials());
+    long[] inputShape = shared.get("inputs").shape();
+    int n = (int) inputShape[0];
+    int steps = (int) inputShape[1];
     int o = e.outputs()[0][0].length;
     int hs = e.hidden()[0][0].length;
     float[] y = new float[n * steps * o];
@@ -135,43 +135,17 @@ public final class Evaluator {
       }
     }
     Map<String, Npz.Array> arrays = new LinkedHashMap<>();
-    arrays.put("inputs", Npz.Array.of(batch.inputs(), n, steps, batch.inputSize()));
+    arrays.put("inputs", shared.remove("inputs"));
     arrays.put("outputs", Npz.Array.of(y, n, steps, o));
     arrays.put("hidden", Npz.Array.of(h, n, steps, hs));
-    if (batch.classTargets() != null) {
-      arrays.put("class_targets", Npz.Array.of(batch.classTargets(), n, steps));
-    } else {
-      arrays.put("targets", Npz.Array.of(batch.targets(), n, steps, batch.outputSize()));
-    }
-    arrays.put("mask", Npz.Array.of(batch.mask(), n, steps));
-    arrays.put("lengths", Npz.Array.of(batch.lengths(), n));
-    for (String key : numericMetadataKeys(e.trials())) {
-      double[] v = new double[n];
-      for (int r = 0; r < n; r++) {
-        Object x = e.trials().get(r).metadata().get(key);
-        v[r] = x instanceof Number num ? num.doubleValue() : ((Boolean) x ? 1 : 0);
-      }
-      arrays.put("meta_" + key, Npz.Array.of(v, n));
-    }
+    arrays.putAll(shared);
     Npz.write(folder.resolve("trials.npz"), arrays);
 
-    List<Object> perTrial = new ArrayList<>();
-    for (Trial t : e.trials()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("steps", t.steps());
-      Map<String, Object> periods = new LinkedHashMap<>();
-      for (Period p : t.periods()) {
-        periods.put(p.name(), List.of(p.startStep(), p.endStep()));
-      }
-      m.put("periods", periods);
-      m.put("metadata", t.metadata());
-      perTrial.add(m);
-    }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("dt_ms", task.dtMs());
     doc.put("input_channels", task.inputChannels());
     doc.put("output_channels", task.outputChannels());
-    doc.put("trials", perTrial);
+    doc.put("trials", TrialArrays.facts(e.trials()));
     JsonFiles.write(folder.resolve("trials.json"), doc);
   }
 
@@ -194,26 +168,5 @@ public final class Evaluator {
       parts.forEach((k, v) -> arrays.put(k, NDArrays.concat(new NDList(v), 0)));
       Npz.writeArrays(folder.resolve("episodes.npz"), arrays);
     }
-  }
-
-  private static List<String> numericMetadataKeys(List<Trial> trials) {
-    List<String> keys = new ArrayList<>();
-    if (trials.isEmpty()) {
-      return keys;
-    }
-    for (String key : trials.get(0).metadata().keySet()) {
-      boolean numeric = true;
-      for (Trial t : trials) {
-        Object v = t.metadata().get(key);
-        if (!(v instanceof Number) && !(v instanceof Boolean)) {
-          numeric = false;
-          break;
-        }
-      }
-      if (numeric) {
-        keys.add(key);
-      }
-    }
-    return keys;
   }
 }

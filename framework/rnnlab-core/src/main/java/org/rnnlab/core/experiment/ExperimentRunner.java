@@ -31,7 +31,6 @@ import org.rnnlab.api.task.TaskInstance;
 import org.rnnlab.api.task.TaskWrapper;
 import org.rnnlab.core.evaluation.Evaluator;
 import org.rnnlab.core.io.JsonFiles;
-import org.rnnlab.core.io.Npz;
 import org.rnnlab.core.plugins.ComponentCatalog;
 import org.rnnlab.core.plugins.ComponentKind;
 import org.rnnlab.core.random.SeedStreams;
@@ -173,7 +172,7 @@ public final class ExperimentRunner {
         Optional<Path> latest = checkpoints.latest();
         if (latest.isPresent()) {
           Checkpoints.Loaded loaded = Checkpoints.load(latest.get());
-          Checkpoints.restoreInto(network.parameters(), loaded.parameters(), runManager);
+          Checkpoints.restoreInto(network.parameters(), loaded.parameters());
           Map<String, ai.djl.ndarray.NDArray> state = new LinkedHashMap<>();
           try (NDManager scratch = runManager.newSubManager()) {
             loaded.optimizer().forEach((k, v) -> state.put(k, v.toNdArray(scratch)));
@@ -185,11 +184,11 @@ public final class ExperimentRunner {
         @SuppressWarnings("unchecked")
         List<Object> resumes =
             new ArrayList<>((List<Object>) provenance.getOrDefault("resumed", List.of()));
-        resumes.add(
-            Map.of(
-                "at", Instant.now().toString(),
-                "from_step", firstStep,
-                "command_line", options.commandLine()));
+        Map<String, Object> thisResume = new LinkedHashMap<>();
+        thisResume.put("at", Instant.now().toString());
+        thisResume.put("from_step", firstStep);
+        thisResume.put("command_line", options.commandLine());
+        resumes.add(thisResume);
         provenance.put("resumed", resumes);
         JsonFiles.write(folder.provenance(), provenance);
       } else {
@@ -396,10 +395,5 @@ public final class ExperimentRunner {
       terms.add(new LossTerm(name, loss.create(p), s.weight()));
     }
     return terms;
-  }
-
-  /** Reads the parameters of a checkpoint, for tests and tools. */
-  public static Map<String, Npz.Array> checkpointParameters(Path checkpoint) throws IOException {
-    return Checkpoints.load(checkpoint).parameters();
   }
 }

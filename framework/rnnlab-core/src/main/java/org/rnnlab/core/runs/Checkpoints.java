@@ -2,7 +2,6 @@ package org.rnnlab.core.runs;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -102,8 +101,7 @@ public final class Checkpoints {
    *
    * @throws IOException if a parameter is missing or has another shape (the run's model changed)
    */
-  public static void restoreInto(
-      Map<String, NDArray> parameters, Map<String, Npz.Array> saved, NDManager manager)
+  public static void restoreInto(Map<String, NDArray> parameters, Map<String, Npz.Array> saved)
       throws IOException {
     for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
       Npz.Array a = saved.get(e.getKey());

@@ -60,7 +60,7 @@ public final class ParameterBinder {
     for (ParameterSpec spec : specs) {
       String p = join(path, spec.name());
       Object value = written.get(spec.name());
-      out.put(spec.name(), value == null ? defaultOf(spec, what, p) : coerce(spec, value, what, p));
+      out.put(spec.name(), value == null ? defaultValue(spec) : coerce(spec, value, what, p));
     }
     return out;
   }
@@ -86,10 +86,6 @@ public final class ParameterBinder {
       return n.doubleValue();
     }
     return d;
-  }
-
-  private Object defaultOf(ParameterSpec spec, String what, String path) {
-    return defaultValue(spec);
   }
 
   @SuppressWarnings("unchecked")

@@ -125,14 +125,17 @@ public final class Trainer {
             }
             collector.backward(totalLoss);
           }
-          double squared = 0;
+          // One sum over all parameters and a single read back: a device sync per step, not per
+          // parameter.
+          NDArray squared = null;
           for (Map.Entry<String, NDArray> p : parameters.entrySet()) {
             NDArray g = p.getValue().getGradient();
             g.attach(stepManager);
             grads.put(p.getKey(), g);
-            squared += g.square().sum().getFloat();
+            NDArray sum = g.square().sum();
+            squared = squared == null ? sum : squared.add(sum);
           }
-          gradNorm = (float) Math.sqrt(squared);
+          gradNorm = (float) Math.sqrt(squared.getFloat());
           if (!Float.isFinite(gradNorm)) {
             for (Map.Entry<String, NDArray> g : grads.entrySet()) {
               if (!Float.isFinite(g.getValue().abs().max().getFloat())) {

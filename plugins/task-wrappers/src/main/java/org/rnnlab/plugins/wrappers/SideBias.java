@@ -1,10 +1,7 @@
 package org.rnnlab.plugins.wrappers;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.random.RandomGenerator;
 import org.pf4j.Extension;
 import org.rnnlab.api.component.ParameterSpec;
@@ -12,7 +9,6 @@ import org.rnnlab.api.component.Parameters;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.TaskWrapper;
-import org.rnnlab.api.task.Trial;
 
 /**
  * NeuroGym's {@code SideBias} wrapper: the ground truth of each trial is drawn from the choice
@@ -106,63 +102,40 @@ public final class SideBias implements TaskWrapper {
     }
     int blockTrials = params.count("blockTrials");
     double switchProbability = params.number("switchProbability");
-    return new Delegating(inner) {
-      /**
-       * Block state per trial stream: every stream (a batch row, the evaluation) has its own
-       * generator and its own blocks, as every copy of a NeuroGym environment has its own wrapper.
-       */
-      private final Map<RandomGenerator, int[]> states = new WeakHashMap<>();
+    return new GroundTruthStream<int[]>(inner) {
+      /** {block, trials left in it}; the first block is drawn when the stream starts. */
+      @Override
+      int[] start(RandomGenerator random) {
+        return new int[] {random.nextInt(blocks), blockTrials};
+      }
 
       @Override
-      public Trial newTrial(RandomGenerator random, Map<String, Object> conditions) {
-        int[] state;
-        synchronized (states) {
-          state = states.get(random);
-          if (state == null) {
-            state = new int[] {random.nextInt(blocks), blockTrials};
-            states.put(random, state);
-          }
-        }
-        int block = state[0];
-        int remaining = state[1];
+      Choice next(int[] state, RandomGenerator random) {
         boolean switchBlock;
         if (switchProbability > 0) {
           switchBlock = random.nextDouble() < switchProbability;
         } else {
-          remaining--;
-          switchBlock = remaining <= 0;
+          state[1]--;
+          switchBlock = state[1] <= 0;
         }
         if (switchBlock) {
           if (blocks > 1) {
             int next = random.nextInt(blocks - 1);
-            block = next >= block ? next + 1 : next;
+            state[0] = next >= state[0] ? next + 1 : next;
           }
-          remaining = blockTrials;
+          state[1] = blockTrials;
         }
-        state[0] = block;
-        state[1] = remaining;
         double u = random.nextDouble();
         int choice = choices - 1;
         double cumulative = 0;
         for (int k = 0; k < choices; k++) {
-          cumulative += probs[block][k];
+          cumulative += probs[state[0]][k];
           if (u < cumulative) {
             choice = k;
             break;
           }
         }
-        Map<String, Object> given = new HashMap<>(conditions);
-        given.put(OpenLoopTask.GROUND_TRUTH, choice + 1);
-        Trial trial = inner.newTrial(random, given);
-        Map<String, Object> metadata = new LinkedHashMap<>(trial.metadata());
-        metadata.put("block", block);
-        return new Trial(
-            trial.inputs(),
-            trial.targets(),
-            trial.classTargets(),
-            trial.mask(),
-            trial.periods(),
-            metadata);
+        return new Choice(choice + 1, Map.of("block", state[0]));
       }
     };
   }

@@ -1,10 +1,8 @@
 package org.rnnlab.plugins.wrappers;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.random.RandomGenerator;
 import org.pf4j.Extension;
 import org.rnnlab.api.component.ParameterSpec;
@@ -12,7 +10,6 @@ import org.rnnlab.api.component.Parameters;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.TaskWrapper;
-import org.rnnlab.api.task.Trial;
 
 /**
  * NeuroGym's {@code TrialHistory} wrapper for two-choice tasks: the ground truth depends on the
@@ -82,20 +79,15 @@ public final class TrialHistory implements TaskWrapper {
     double[] repeat = params.numbers("repeatProbabilities");
     int blockTrials = params.count("blockTrials");
     double switchProbability = params.number("blockSwitchProbability");
-    return new Delegating(inner) {
-      /** Per stream: block, previous ground truth (0 for none), trials so far. */
-      private final Map<RandomGenerator, int[]> states = new WeakHashMap<>();
+    return new GroundTruthStream<int[]>(inner) {
+      /** {block, previous ground truth (0 for none), trials so far}. */
+      @Override
+      int[] start(RandomGenerator random) {
+        return new int[] {random.nextInt(Math.min(2, repeat.length)), 0, 0};
+      }
 
       @Override
-      public Trial newTrial(RandomGenerator random, Map<String, Object> conditions) {
-        int[] state;
-        synchronized (states) {
-          state = states.get(random);
-          if (state == null) {
-            state = new int[] {random.nextInt(Math.min(2, repeat.length)), 0, 0};
-            states.put(random, state);
-          }
-        }
+      Choice next(int[] state, RandomGenerator random) {
         boolean advance =
             switchProbability > 0
                 ? random.nextDouble() < switchProbability
@@ -108,19 +100,10 @@ public final class TrialHistory implements TaskWrapper {
         int groundTruth = random.nextDouble() < pChoice1 ? 1 : 2;
         state[1] = groundTruth;
         state[2]++;
-        Map<String, Object> given = new HashMap<>(conditions);
-        given.put(OpenLoopTask.GROUND_TRUTH, groundTruth);
-        Trial trial = inner.newTrial(random, given);
-        Map<String, Object> metadata = new LinkedHashMap<>(trial.metadata());
+        Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("block", state[0]);
         metadata.put("repeatProbability", p);
-        return new Trial(
-            trial.inputs(),
-            trial.targets(),
-            trial.classTargets(),
-            trial.mask(),
-            trial.periods(),
-            metadata);
+        return new Choice(groundTruth, metadata);
       }
     };
   }

@@ -12,6 +12,7 @@ import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.Trial;
 import org.rnnlab.api.trial.ChannelLayout;
+import org.rnnlab.api.trial.RingCoding;
 import org.rnnlab.api.trial.Timing;
 
 /**
@@ -152,9 +153,10 @@ final class NeuroGymSupport {
 
   /** {@code cos(θ_k − θ)·scale + offset} for every unit k of a ring of {@code n}. */
   static float[] cosine(double theta, int n, double scale, double offset) {
+    double[] preferred = RingCoding.preferred(n);
     float[] out = new float[n];
     for (int k = 0; k < n; k++) {
-      out[k] = (float) (Math.cos(ringAngle(k, n) - theta) * scale + offset);
+      out[k] = (float) (Math.cos(preferred[k] - theta) * scale + offset);
     }
     return out;
   }
