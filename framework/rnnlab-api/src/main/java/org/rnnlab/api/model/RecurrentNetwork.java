@@ -33,6 +33,20 @@ public interface RecurrentNetwork {
   NDArray initialState(int batchSize, NDManager manager);
 
   /**
+   * The state a training or evaluation sequence starts from, including any initial-state noise the
+   * network adds (for example CtDB's {@code latent_ic_var}), {@code [batch, hiddenSize]}, owned by
+   * {@code manager}.
+   *
+   * <p>The trainer and the evaluator call this with the same {@link Noise} they then pass to {@link
+   * #forward} (or {@link #step}); a network that adds initial-state noise draws it from {@code
+   * noise} first, and only when {@link Noise#enabled()}. Analyses that need a noise-free start call
+   * {@link #initialState(int, NDManager)}. The default adds no noise and draws nothing.
+   */
+  default NDArray initialState(int batchSize, NDManager manager, Noise noise) {
+    return initialState(batchSize, manager);
+  }
+
+  /**
    * Runs a whole sequence from {@code h0}.
    *
    * @param inputs {@code [batch, steps, inputSize]}

@@ -80,10 +80,9 @@ public final class Evaluator {
       Batch batch = TrialBatches.padded(open, chunk);
       try (NDManager m = manager.newSubManager()) {
         NDArray inputs = batch.inputsArray(m);
-        NDArray h0 = network.initialState(batch.batchSize(), m);
-        SequenceOutput out =
-            network.forward(
-                inputs, h0, new StepNoise(seeds.at(SeedStreams.EVALUATION_NOISE, chunkIndex)));
+        StepNoise noise = new StepNoise(seeds.at(SeedStreams.EVALUATION_NOISE, chunkIndex));
+        NDArray h0 = network.initialState(batch.batchSize(), m, noise);
+        SequenceOutput out = network.forward(inputs, h0, noise);
         float[] y = out.outputs().toFloatArray();
         float[] h = out.hidden().toFloatArray();
         int steps = batch.steps();

@@ -38,7 +38,7 @@ public record ClosedLoopRollout(
       Noise noise,
       NDManager manager) {
     ClosedLoopEpisode episode = task.reset(batchSize, random, manager);
-    NDArray h = network.initialState(batchSize, manager);
+    NDArray h = network.initialState(batchSize, manager, noise);
     NDList observations = new NDList();
     NDList outputs = new NDList();
     NDList hidden = new NDList();

@@ -210,7 +210,7 @@ public final class Trainer {
     if (task instanceof OpenLoopTask) {
       Batch batch = batches.next();
       NDArray inputs = batch.inputsArray(manager);
-      NDArray h0 = network.initialState(batch.batchSize(), manager);
+      NDArray h0 = network.initialState(batch.batchSize(), manager, noise);
       SequenceOutput out = network.forward(inputs, h0, noise);
       float[] weights = ((OpenLoopTask) task).outputWeights();
       return new ForwardResult(
