@@ -7,17 +7,18 @@ import java.util.Locale;
 /**
  * The rate nonlinearities a recurrent model may use, by their script names.
  *
- * <p>Each is a single native operation with no scalar argument, so it is safe inside a gradient
- * collector.
+ * <p>Each is a single native operation with no scalar argument (or, for {@code linear}, no
+ * operation at all), so it is safe inside a gradient collector.
  */
 enum Activation {
   RELU,
   TANH,
   SIGMOID,
-  SOFTPLUS;
+  SOFTPLUS,
+  LINEAR;
 
   /** Script names, in declaration order. */
-  static final List<String> NAMES = List.of("relu", "tanh", "sigmoid", "softplus");
+  static final List<String> NAMES = List.of("relu", "tanh", "sigmoid", "softplus", "linear");
 
   /**
    * @throws IllegalArgumentException if the name is not one of {@link #NAMES}
@@ -36,6 +37,7 @@ enum Activation {
       case TANH -> ai.djl.nn.Activation.tanh(x);
       case SIGMOID -> ai.djl.nn.Activation.sigmoid(x);
       case SOFTPLUS -> ai.djl.nn.Activation.softPlus(x);
+      case LINEAR -> x;
     };
   }
 }

@@ -2,15 +2,20 @@ package org.rnnlab.plugins.models;
 
 import java.util.List;
 import org.rnnlab.api.component.ParameterSpec;
-import org.rnnlab.api.component.Parameters;
 
-/** Parameter declarations shared by the rate models, so each default lives in one place. */
-final class RateModelParameters {
+/**
+ * Parameter declarations shared by the models, so that each option has one name, one description
+ * and one meaning everywhere; the defaults are given by the model that declares them.
+ */
+final class ModelParameters {
 
-  private RateModelParameters() {}
+  /** Values of {@code initialState}. */
+  static final List<String> INITIAL_STATES = List.of("zero", "learned");
 
-  static ParameterSpec hidden() {
-    return ParameterSpec.integer("hidden", 128, "units", "Number of recurrent units").withMin(1);
+  private ModelParameters() {}
+
+  static ParameterSpec hidden(long defaultValue, String text) {
+    return ParameterSpec.integer("hidden", defaultValue, "units", text).withMin(1);
   }
 
   static ParameterSpec activation(String defaultValue) {
@@ -18,48 +23,92 @@ final class RateModelParameters {
         "activation", defaultValue, Activation.NAMES, "Rate nonlinearity f applied to the drive");
   }
 
-  static ParameterSpec noise() {
-    return ParameterSpec.number(
-            "noise",
-            0.0,
-            "",
-            "Recurrent noise sigma_rec: sqrt(2/alpha)*sigma_rec*N(0,1) is added inside f at every"
-                + " step (Yang et al. 2019); 0 switches it off")
-        .withMin(0);
+  static ParameterSpec noise(double defaultValue, String text) {
+    return ParameterSpec.number("noise", defaultValue, "", text).withMin(0);
   }
 
-  static ParameterSpec recurrentInit() {
-    return ParameterSpec.choice(
-        "recurrentInit",
-        "uniform",
-        RecurrentInit.NAMES,
-        "Initial recurrent weights: uniform U(-g/sqrt(H), g/sqrt(H)) (PyTorch nn.Linear when g ="
-            + " 1), orthogonal (g times a random orthogonal matrix) or gaussian N(0, g^2/H)");
-  }
-
-  static ParameterSpec recurrentGain() {
-    return ParameterSpec.number(
-            "recurrentGain", 1.0, "", "Gain g of the initial recurrent weights (see recurrentInit)")
-        .withMin(0);
-  }
-
-  /** The shared declarations, with the model-specific ones spliced in after {@code hidden}. */
-  static List<ParameterSpec> with(String defaultActivation, ParameterSpec... specific) {
+  /**
+   * The three initialisers with their gains, in the order recurrent, input, output.
+   *
+   * @param recurrent default of {@code recurrentInit}, or null if the model has no recurrent matrix
+   *     to initialise this way
+   * @param input default of {@code inputInit}, or null if the model has no input matrix
+   * @param uniformFan what n of {@code uniform}/{@code gaussian} is for this model, for the texts
+   */
+  static List<ParameterSpec> initialisers(
+      String recurrent,
+      double recurrentGain,
+      String input,
+      double inputGain,
+      String output,
+      double outputGain,
+      String uniformFan) {
     java.util.ArrayList<ParameterSpec> all = new java.util.ArrayList<>();
-    all.add(hidden());
-    all.addAll(List.of(specific));
-    all.add(activation(defaultActivation));
-    all.add(noise());
-    all.add(recurrentInit());
-    all.add(recurrentGain());
-    return List.copyOf(all);
+    if (recurrent != null) {
+      all.add(init("recurrentInit", recurrent, "recurrent weights", uniformFan));
+      all.add(gain("recurrentGain", recurrentGain, "recurrentInit"));
+    }
+    if (input != null) {
+      all.add(init("inputInit", input, "input weights", uniformFan));
+      all.add(gain("inputGain", inputGain, "inputInit"));
+    }
+    all.add(init("outputInit", output, "readout weights", "n = the readout's fan-in"));
+    all.add(gain("outputGain", outputGain, "outputInit"));
+    return all;
   }
 
-  static Activation activation(Parameters params) {
-    return Activation.named(params.string("activation"));
+  private static ParameterSpec init(String name, String defaultValue, String what, String fan) {
+    return ParameterSpec.choice(
+        name,
+        defaultValue,
+        MatrixInit.NAMES,
+        "Initial "
+            + what
+            + ", with gain g: uniform U(-g/sqrt(n), g/sqrt(n)) (PyTorch's default when g = 1; "
+            + fan
+            + "), gaussian N(0, g^2/n), normal N(0, g^2), glorot (Xavier uniform), glorot-normal,"
+            + " orthogonal (g times a random orthogonal matrix) or diagonal (g*I, square only)");
   }
 
-  static RecurrentInit recurrentInit(Parameters params) {
-    return RecurrentInit.named(params.string("recurrentInit"));
+  private static ParameterSpec gain(String name, double defaultValue, String init) {
+    return ParameterSpec.number(
+            name, defaultValue, "", "Gain g of the initial weights (see " + init + ")")
+        .withMin(0);
+  }
+
+  static ParameterSpec inputBias(boolean defaultValue) {
+    return ParameterSpec.bool(
+        "inputBias", defaultValue, "Whether the input layer has a trainable bias (input.bias)");
+  }
+
+  static ParameterSpec recurrentBias(boolean defaultValue) {
+    return ParameterSpec.bool(
+        "recurrentBias",
+        defaultValue,
+        "Whether the recurrent layer has a trainable bias (recurrent.bias)");
+  }
+
+  static ParameterSpec outputBias(boolean defaultValue) {
+    return ParameterSpec.bool(
+        "outputBias", defaultValue, "Whether the readout has a trainable bias (output.bias)");
+  }
+
+  /** {@code initialState} and {@code latentIcVar}. */
+  static List<ParameterSpec> initialState(String defaultValue, double latentIcVar) {
+    return List.of(
+        ParameterSpec.choice(
+            "initialState",
+            defaultValue,
+            INITIAL_STATES,
+            "State every sequence starts from: zero, or learned (a trainable vector initial.state,"
+                + " zero at first, as CtDB's latent_ics)"),
+        ParameterSpec.number(
+                "latentIcVar",
+                latentIcVar,
+                "",
+                "Standard deviation of Gaussian noise added to the initial state of every sequence"
+                    + " during training and evaluation (CtDB's latent_ic_var, which despite its"
+                    + " name scales a standard normal); 0 switches it off")
+            .withMin(0));
   }
 }

@@ -1,6 +1,7 @@
 package org.rnnlab.plugins.models;
 
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.pf4j.Extension;
@@ -12,13 +13,13 @@ import org.rnnlab.api.model.RecurrentNetwork;
 
 /**
  * The discrete-time (Elman) RNN, {@code h' = f(x·W_in + b_in + h·W_rec + b_rec + sqrt(2)·σ·ξ)},
- * {@code y = h·W_out + b_out}: the {@link LeakyRnn} with α = 1, default activation tanh (like
- * PyTorch's {@code nn.RNN}).
+ * {@code y = h·W_out + b_out}: the {@link LeakyRnn} (Yang's convention) with α = 1, default
+ * activation tanh (like PyTorch's {@code nn.RNN} and CtDB's {@code Vanilla_RNN}). The state is h.
  *
  * <p>Parameters: {@code hidden}, {@code activation}, {@code noise} (σ, Yang's convention with α =
- * 1, so the added standard deviation is sqrt(2)·σ), {@code recurrentInit}, {@code recurrentGain};
- * the parameter names and initialisation are those of {@link LeakyRnn}. The task's dt does not
- * enter the dynamics.
+ * 1, so the added standard deviation is sqrt(2)·σ), the initialisers, biases and initial-state
+ * options of {@link LeakyRnn}; the parameter names and initialisation are those of {@link
+ * LeakyRnn}. The task's dt does not enter the dynamics.
  *
  * <p>Stateless; each {@link #create} returns a new network.
  */
@@ -43,7 +44,22 @@ public final class VanillaRnn implements Model {
 
   @Override
   public List<ParameterSpec> parameters() {
-    return RateModelParameters.with("tanh");
+    List<ParameterSpec> all = new ArrayList<>();
+    all.add(ModelParameters.hidden(128, "Number of recurrent units"));
+    all.add(ModelParameters.activation("tanh"));
+    all.add(
+        ModelParameters.noise(
+            0.0,
+            "Recurrent noise sigma: sqrt(2)*sigma*N(0,1) is added inside f at every step (Yang's"
+                + " convention with alpha = 1); 0 switches it off"));
+    all.addAll(
+        ModelParameters.initialisers(
+            "uniform", 1.0, "uniform", 1.0, "uniform", 1.0, "n = the layer's fan-in"));
+    all.add(ModelParameters.inputBias(true));
+    all.add(ModelParameters.recurrentBias(true));
+    all.add(ModelParameters.outputBias(true));
+    all.addAll(ModelParameters.initialState("zero", 0.0));
+    return List.copyOf(all);
   }
 
   @Override
@@ -53,10 +69,10 @@ public final class VanillaRnn implements Model {
         shape,
         params.count("hidden"),
         1.0,
-        RateModelParameters.activation(params),
-        params.number("noise"),
-        RateModelParameters.recurrentInit(params),
-        params.number("recurrentGain"),
+        Activation.named(params.string("activation")),
+        RateNetwork.Form.RATE,
+        Math.sqrt(2.0) * params.number("noise"),
+        ModelOptions.from(params),
         initRandom,
         manager);
   }

@@ -16,26 +16,51 @@ final class Weights {
     return w;
   }
 
+  /** {@code n} values from N(0, std²), in draw order. */
+  static float[] gaussian(int n, double std, RandomGenerator random) {
+    float[] w = new float[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = (float) (std * random.nextGaussian());
+    }
+    return w;
+  }
+
   /**
-   * A Haar-random orthogonal {@code n × n} matrix: the Q factor of a standard Gaussian matrix,
-   * computed by modified Gram–Schmidt on its columns. Gram–Schmidt gives R a positive diagonal,
-   * which is the sign convention that makes Q uniformly distributed over the orthogonal group.
-   * Columns that come out (numerically) dependent — probability zero — are redrawn.
+   * A Haar-random orthogonal {@code n × n} matrix.
+   *
+   * @see #orthonormalColumns(int, int, RandomGenerator)
    */
   static double[][] randomOrthogonal(int n, RandomGenerator random) {
-    double[][] columns = new double[n][n]; // columns[j] is column j
-    for (int j = 0; j < n; j++) {
-      for (int i = 0; i < n; i++) {
+    return orthonormalColumns(n, n, random);
+  }
+
+  /**
+   * A Haar-random {@code rows × cols} matrix with orthonormal columns ({@code rows ≥ cols}): the Q
+   * factor of a standard Gaussian matrix, computed by modified Gram–Schmidt on its columns, drawn
+   * column by column. Gram–Schmidt gives R a positive diagonal, which is the sign convention that
+   * makes Q uniformly distributed. Columns that come out (numerically) dependent — probability zero
+   * — are redrawn.
+   *
+   * @throws IllegalArgumentException if {@code rows < cols}
+   */
+  static double[][] orthonormalColumns(int rows, int cols, RandomGenerator random) {
+    if (rows < cols) {
+      throw new IllegalArgumentException(
+          "orthonormal columns need rows >= cols, got " + rows + " x " + cols);
+    }
+    double[][] columns = new double[cols][rows]; // columns[j] is column j
+    for (int j = 0; j < cols; j++) {
+      for (int i = 0; i < rows; i++) {
         columns[j][i] = random.nextGaussian();
       }
     }
-    for (int j = 0; j < n; j++) {
+    for (int j = 0; j < cols; j++) {
       double[] v = columns[j];
       double norm;
       while (true) {
         for (int k = 0; k < j; k++) {
           double dot = dot(columns[k], v);
-          for (int i = 0; i < n; i++) {
+          for (int i = 0; i < rows; i++) {
             v[i] -= dot * columns[k][i];
           }
         }
@@ -43,17 +68,17 @@ final class Weights {
         if (norm > 1e-8) {
           break;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < rows; i++) {
           v[i] = random.nextGaussian();
         }
       }
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < rows; i++) {
         v[i] /= norm;
       }
     }
-    double[][] q = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
+    double[][] q = new double[rows][cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
         q[i][j] = columns[j][i];
       }
     }

@@ -1,0 +1,236 @@
+package org.rnnlab.plugins.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.rnnlab.api.model.NetworkShape;
+import org.rnnlab.api.model.Noise;
+import org.rnnlab.api.model.RecurrentNetwork;
+
+/**
+ * What every network of this plugin shares: its named parameters (read through {@link
+ * NetworkParameters#effective}), the linear readout, the initial state (zero or learned, with
+ * optional noise), shape checks and the helpers that draw initial weights.
+ *
+ * <p>Subclasses draw their parameters in their constructor, in a fixed documented order, and call
+ * {@link #addOutputLayer} and then {@link #addInitialState} last. Constants used inside a forward
+ * pass are arrays owned by the network's manager ({@link #constant}), created once.
+ */
+abstract class CellNetwork implements RecurrentNetwork {
+
+  static final String INPUT_WEIGHT = "input.weight";
+  static final String INPUT_BIAS = "input.bias";
+  static final String RECURRENT_WEIGHT = "recurrent.weight";
+  static final String RECURRENT_BIAS = "recurrent.bias";
+  static final String OUTPUT_WEIGHT = "output.weight";
+  static final String OUTPUT_BIAS = "output.bias";
+  static final String INITIAL_STATE = "initial.state";
+
+  final int inputSize;
+  final int outputSize;
+  final int hiddenSize;
+  final ModelOptions options;
+  final NetworkParameters params;
+  private final NDManager manager;
+  private NDArray initialStateNoise;
+
+  /**
+   * @param hiddenSize the width of the state arrays ({@link #hiddenSize()})
+   * @param manager owns the network's parameters and constants for the whole run
+   */
+  CellNetwork(NetworkShape shape, int hiddenSize, ModelOptions options, NDManager manager) {
+    if (hiddenSize < 1) {
+      throw new IllegalArgumentException("hidden must be at least 1, got " + hiddenSize);
+    }
+    this.inputSize = shape.inputSize();
+    this.outputSize = shape.outputSize();
+    this.hiddenSize = hiddenSize;
+    this.options = options;
+    this.manager = manager;
+    this.params = new NetworkParameters(manager);
+  }
+
+  // ---- construction helpers ------------------------------------------------------------------
+
+  /** A scalar constant owned by the network's manager, for use inside gradient collectors. */
+  final NDArray constant(double value) {
+    return manager.create((float) value);
+  }
+
+  /**
+   * Draws a {@code [rows, cols]} matrix parameter.
+   *
+   * @param initParameter the script parameter that chose {@code init}, for error messages
+   * @param fan the n of {@code uniform}/{@code gaussian}
+   * @throws IllegalArgumentException if {@code init} cannot fill this shape
+   */
+  final NDArray addMatrix(
+      String name,
+      MatrixInit init,
+      String initParameter,
+      double gain,
+      int rows,
+      int cols,
+      int fan,
+      RandomGenerator random) {
+    init.check(initParameter, name, rows, cols);
+    return params.add(name, init.draw(rows, cols, fan, gain, random), rows, cols);
+  }
+
+  /**
+   * Draws a {@code [rows, gates·width]} gate matrix, one {@code [rows, width]} block per gate.
+   *
+   * @throws IllegalArgumentException if {@code init} cannot fill a block
+   */
+  final NDArray addGateMatrix(
+      String name,
+      MatrixInit init,
+      String initParameter,
+      double gain,
+      int rows,
+      int width,
+      int gates,
+      int fan,
+      RandomGenerator random) {
+    init.check(initParameter, name + " (each gate's block)", rows, width);
+    return params.add(
+        name, init.drawBlocks(rows, width, gates, fan, gain, random), rows, (long) gates * width);
+  }
+
+  /** Draws a bias vector from U(−bound, bound) (PyTorch's default with bound = 1/√fanIn). */
+  final NDArray addBias(String name, int size, double bound, RandomGenerator random) {
+    return params.add(name, Weights.uniform(size, bound, random), size);
+  }
+
+  /** A bias vector that starts at zero. */
+  final NDArray addZeroBias(String name, int size) {
+    return params.add(name, new float[size], size);
+  }
+
+  /**
+   * Draws the readout {@code output.weight [fanIn, outputSize]} with {@code outputInit} (n = fanIn)
+   * and, if {@code outputBias}, {@code output.bias} from U(−1/√fanIn, 1/√fanIn) or zeros.
+   */
+  final void addOutputLayer(int fanIn, boolean zeroBias, RandomGenerator random) {
+    addMatrix(
+        OUTPUT_WEIGHT,
+        options.outputInit(),
+        "outputInit",
+        options.outputGain(),
+        fanIn,
+        outputSize,
+        fanIn,
+        random);
+    if (options.outputBias()) {
+      if (zeroBias) {
+        addZeroBias(OUTPUT_BIAS, outputSize);
+      } else {
+        addBias(OUTPUT_BIAS, outputSize, 1 / Math.sqrt(fanIn), random);
+      }
+    }
+  }
+
+  /**
+   * Adds {@code initial.state [hiddenSize]} (zeros) if the initial state is learned, and the
+   * initial-state noise scale. Draws nothing.
+   */
+  final void addInitialState() {
+    if (options.learnedInitialState()) {
+      params.add(INITIAL_STATE, new float[hiddenSize], hiddenSize);
+    }
+    if (options.latentIcVar() > 0) {
+      initialStateNoise = constant(options.latentIcVar());
+    }
+  }
+
+  // ---- RecurrentNetwork ------------------------------------------------------------------------
+
+  @Override
+  public final int hiddenSize() {
+    return hiddenSize;
+  }
+
+  @Override
+  public final Map<String, NDArray> parameters() {
+    return params.view();
+  }
+
+  /**
+   * The zero state, or {@code initial.state} repeated over the batch when it is learned; without
+   * the initial-state noise (use {@link #initialState(int, NDManager, Noise)} for that).
+   */
+  @Override
+  public final NDArray initialState(int batchSize, NDManager manager) {
+    NDArray zeros = manager.zeros(new Shape(batchSize, hiddenSize));
+    if (!params.has(INITIAL_STATE)) {
+      return zeros;
+    }
+    return zeros.add(params.effective(INITIAL_STATE, manager));
+  }
+
+  /**
+   * The initial state as {@link #initialState(int, NDManager)} plus, when {@code latentIcVar} σ > 0
+   * and {@code noise} is enabled, σ·ξ with ξ one {@code [batch, hiddenSize]} draw from {@code
+   * noise} (CtDB's {@code init_hidden}). Nothing is drawn otherwise.
+   */
+  public final NDArray initialState(int batchSize, NDManager manager, Noise noise) {
+    NDArray h0 = initialState(batchSize, manager);
+    if (initialStateNoise == null || !noise.enabled()) {
+      return h0;
+    }
+    NDArray xi = noise.standardNormal(new Shape(batchSize, hiddenSize), manager);
+    return h0.add(xi.mul(initialStateNoise));
+  }
+
+  /** {@code output.weight} applied to {@link #readoutInput}, plus {@code output.bias} if any. */
+  @Override
+  public final NDArray readout(NDArray h) {
+    NDArray r = readoutInput(h);
+    NDArray y = r.matMul(params.effective(OUTPUT_WEIGHT, h.getManager()));
+    return params.has(OUTPUT_BIAS) ? y.add(params.effective(OUTPUT_BIAS, h.getManager())) : y;
+  }
+
+  /** What the readout reads from states {@code [..., hiddenSize]}; the states themselves here. */
+  NDArray readoutInput(NDArray h) {
+    return h;
+  }
+
+  // ---- checks ----------------------------------------------------------------------------------
+
+  /**
+   * @return the number of steps
+   * @throws IllegalArgumentException if the inputs are not {@code [batch, steps ≥ 1, inputSize]} or
+   *     {@code h0} is not {@code [batch, hiddenSize]}
+   */
+  final int checkSequence(NDArray inputs, NDArray h0) {
+    Shape shape = inputs.getShape();
+    if (shape.dimension() != 3 || shape.get(2) != inputSize || shape.get(1) < 1) {
+      throw new IllegalArgumentException(
+          "inputs must be [batch, steps, " + inputSize + "], got " + shape);
+    }
+    checkState(h0, shape.get(0));
+    return Math.toIntExact(shape.get(1));
+  }
+
+  /**
+   * @throws IllegalArgumentException if {@code h} is not {@code [batch, hiddenSize]} or {@code x}
+   *     not {@code [batch, inputSize]}
+   */
+  final void checkStep(NDArray h, NDArray x) {
+    Shape shape = x.getShape();
+    if (shape.dimension() != 2 || shape.get(1) != inputSize) {
+      throw new IllegalArgumentException("x must be [batch, " + inputSize + "], got " + shape);
+    }
+    checkState(h, shape.get(0));
+  }
+
+  private void checkState(NDArray h, long batch) {
+    Shape s = h.getShape();
+    if (s.dimension() != 2 || s.get(0) != batch || s.get(1) != hiddenSize) {
+      throw new IllegalArgumentException(
+          "state must be [" + batch + ", " + hiddenSize + "], got " + s);
+    }
+  }
+}
