@@ -187,9 +187,13 @@ abstract class CellNetwork implements RecurrentNetwork {
   /** {@code output.weight} applied to {@link #readoutInput}, plus {@code output.bias} if any. */
   @Override
   public final NDArray readout(NDArray h) {
-    NDArray r = readoutInput(h);
-    NDArray y = r.matMul(params.effective(OUTPUT_WEIGHT, h.getManager()));
-    return params.has(OUTPUT_BIAS) ? y.add(params.effective(OUTPUT_BIAS, h.getManager())) : y;
+    return linearReadout(readoutInput(h));
+  }
+
+  /** {@code r·W_out + b_out} for what the readout reads, {@code [..., fanIn]}. */
+  final NDArray linearReadout(NDArray r) {
+    NDArray y = r.matMul(params.effective(OUTPUT_WEIGHT, r.getManager()));
+    return params.has(OUTPUT_BIAS) ? y.add(params.effective(OUTPUT_BIAS, r.getManager())) : y;
   }
 
   /** What the readout reads from states {@code [..., hiddenSize]}; the states themselves here. */

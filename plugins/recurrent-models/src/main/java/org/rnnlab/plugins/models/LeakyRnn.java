@@ -3,7 +3,6 @@ package org.rnnlab.plugins.models;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.pf4j.Extension;
 import org.rnnlab.api.component.ParameterSpec;
@@ -144,11 +143,7 @@ public final class LeakyRnn implements Model {
       }
       default ->
           throw new IllegalArgumentException(
-              "convention must be one of "
-                  + CONVENTIONS
-                  + ", got '"
-                  + convention.toLowerCase(Locale.ROOT)
-                  + "'");
+              "convention must be one of " + CONVENTIONS + ", got '" + convention + "'");
     }
     return new RateNetwork(
         shape,

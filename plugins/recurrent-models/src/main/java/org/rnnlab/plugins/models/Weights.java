@@ -26,15 +26,6 @@ final class Weights {
   }
 
   /**
-   * A Haar-random orthogonal {@code n × n} matrix.
-   *
-   * @see #orthonormalColumns(int, int, RandomGenerator)
-   */
-  static double[][] randomOrthogonal(int n, RandomGenerator random) {
-    return orthonormalColumns(n, n, random);
-  }
-
-  /**
    * A Haar-random {@code rows × cols} matrix with orthonormal columns ({@code rows ≥ cols}): the Q
    * factor of a standard Gaussian matrix, computed by modified Gram–Schmidt on its columns, drawn
    * column by column. Gram–Schmidt gives R a positive diagonal, which is the sign convention that
