@@ -66,7 +66,7 @@ class RegularisersTest {
   }
 
   @Test
-  void l2WeightsAddsEachSelectedMatrixsMeanSquareByDefault() {
+  void l2WeightsAddsEveryWeightMatrixsMeanSquareByDefault() {
     // input 1, recurrent.weight_ih 4, recurrent.weight_hh 9, output 0.25; biases and the
     // initial state (100) are not weight matrices
     assertThat(penalty(new WeightL2(), Map.of())).isCloseTo(1 + 4 + 9 + 0.25f, within(1e-5f));
@@ -103,6 +103,28 @@ class RegularisersTest {
   }
 
   @Test
+  void rolesAndAllSelectNestedWeightMatricesToo() {
+    Map<String, NDArray> ode = new LinkedHashMap<>();
+    ode.put("vectorfield.layer1.weight", manager.full(new Shape(2, 2), 2f)); // mean square 4
+    ode.put("vectorfield.layer1.bias", manager.full(new Shape(2), 100f));
+    ode.put("vectorfield.layer2.weight", manager.full(new Shape(2, 2), 1f)); // 1
+    ode.put("output.weight", manager.full(new Shape(2, 1), 3f)); // 9
+    ode.put("initial.state", manager.full(new Shape(2), 100f));
+    LossFunction all = create(new WeightL2(), Map.of());
+    LossFunction field = create(new WeightL2(), Map.of("matrices", List.of("vectorfield")));
+
+    assertThat(all.compute(withParameters(ode)).getFloat()).isCloseTo(14f, within(1e-5f));
+    assertThat(field.compute(withParameters(ode)).getFloat()).isCloseTo(5f, within(1e-5f));
+    assertThatThrownBy(
+            () ->
+                create(new WeightL2(), Map.of("matrices", List.of("input")))
+                    .check(Tasks.continuous(List.of(), List.copyOf(ode.keySet()))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'input' matches no parameter")
+        .hasMessageContaining("vectorfield.layer1.weight");
+  }
+
+  @Test
   void aSelectionThatMatchesNoParameterIsAClearErrorAtStart() {
     LossFunction l2 = create(new WeightL2(), Map.of("matrices", List.of("recurent")));
     List<String> names = List.copyOf(gatedModel().keySet());
@@ -110,7 +132,7 @@ class RegularisersTest {
     assertThatThrownBy(() -> l2.check(Tasks.continuous(List.of(), names)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("matrices entry 'recurent' matches no parameter")
-        .hasMessageContaining("recurent.weight*")
+        .hasMessageContaining("give 'all', a role")
         .hasMessageContaining("[input.weight, input.bias, recurrent.weight_ih");
     LossFunction named = create(new WeightL2(), Map.of("matrices", List.of("readout.weight")));
     assertThatThrownBy(() -> named.compute(withParameters(gatedModel())))
