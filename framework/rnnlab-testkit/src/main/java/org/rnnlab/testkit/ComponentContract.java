@@ -35,8 +35,9 @@ import org.rnnlab.core.spec.ParameterBinder;
  *
  * <p>{@link #defaults} and {@link #parameters} give tests the typed, default-filled values the core
  * passes to {@code create}: INTEGER as {@link Long}, NUMBER as {@link Double}, NUMBER_LIST as
- * {@code List<Double>}, GROUP as a nested map. They do not replace the core's binder (no source
- * locations, no suggestions); they exist so that plugin tests need no core.
+ * {@code List<Double>}, STRING_LIST as {@code List<String>}, NUMBER_MAP as a map of names to
+ * Doubles, GROUP as a nested map. They do not replace the core's binder (no source locations, no
+ * suggestions); they exist so that plugin tests need no core.
  *
  * <p>Stateless and thread-safe.
  */
@@ -155,7 +156,8 @@ public final class ComponentContract {
       boolean numeric =
           p.type() == ParameterType.INTEGER
               || p.type() == ParameterType.NUMBER
-              || p.type() == ParameterType.NUMBER_LIST;
+              || p.type() == ParameterType.NUMBER_LIST
+              || p.type() == ParameterType.NUMBER_MAP;
       if (!numeric) {
         assertThat(p.min() == null && p.max() == null)
             .as("%s of type %s declares no min or max", what, p.type())
@@ -187,6 +189,23 @@ public final class ComponentContract {
             assertThat(e).as("element of the default of %s", what).isInstanceOf(Double.class);
             assertWithin(what, (Double) e, p);
           }
+        }
+        case NUMBER_MAP -> {
+          assertThat(d).as("default of %s", what).isInstanceOf(Map.class);
+          for (Map.Entry<?, ?> e : ((Map<?, ?>) d).entrySet()) {
+            assertThat(e.getKey()).as("key of the default of %s", what).isInstanceOf(String.class);
+            assertThat(e.getValue())
+                .as("value of the default of %s", what)
+                .isInstanceOf(Double.class);
+            assertWithin(what, (Double) e.getValue(), p);
+          }
+        }
+        case STRING_LIST -> {
+          assertThat(d).as("default of %s", what).isInstanceOf(List.class);
+          assertThat((List<?>) d)
+              .as("default of %s", what)
+              .isNotEmpty()
+              .allSatisfy(e -> assertThat(e).isInstanceOf(String.class));
         }
         case TIMING -> {
           assertThat(d).as("default of %s", what).isNotNull();

@@ -68,6 +68,8 @@ class ComponentContractTest {
         ParameterSpec.choice("activation", "relu", List.of("relu", "tanh"), "Nonlinearity"),
         ParameterSpec.numbers("cohs", List.of(0.0, 6.4), "%", "Coherences").withMin(0),
         ParameterSpec.bool("verbose", false, "Print more"),
+        ParameterSpec.numberMap("periodWeights", "", "Weight per period").withMin(0),
+        ParameterSpec.strings("matrices", List.of("recurrent"), "Matrices"),
         ParameterSpec.group(
             "timing",
             "Durations",
@@ -141,6 +143,29 @@ class ComponentContractTest {
     assertThat(p.asMap().get("cohs")).isEqualTo(List.of(0.0, 6.4));
     assertThat(p.group("timing").number("stimulus")).isEqualTo(2000.0);
     assertThat(p.string("activation")).isEqualTo("relu");
+    assertThat(p.numberMap("periodWeights")).isEmpty();
+    assertThat(p.strings("matrices")).containsExactly("recurrent");
+  }
+
+  @Test
+  void numberMapsAndStringListsAreBoundLikeTheCoreWould() {
+    Parameters p =
+        ComponentContract.parameters(
+            new Declared(),
+            Map.of("periodWeights", Map.of("decision", 5), "matrices", List.of("input")));
+    assertThat(p.numberMap("periodWeights")).containsExactly(Map.entry("decision", 5.0));
+    assertThat(p.strings("matrices")).containsExactly("input");
+    assertThatThrownBy(
+            () ->
+                ComponentContract.parameters(
+                    new Declared(), Map.of("periodWeights", Map.of("decision", -1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be at least 0");
+    List<ParameterSpec> emptyList =
+        List.of(ParameterSpec.strings("matrices", List.of(), "Matrices"));
+    assertThatThrownBy(() -> ComponentContract.assertWellDeclared(new Declared("x", emptyList)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("default of parameter 'matrices'");
   }
 
   @Test

@@ -17,8 +17,10 @@ import java.util.Objects;
  *     tauMs}) or in {@link #unit()}
  * @param type value kind
  * @param defaultValue value used when the script does not set it: {@link Integer}/{@link Long},
- *     {@link Double}, {@link Boolean}, {@link String}, {@code List<Double>}; {@code null} only for
- *     {@link ParameterType#GROUP}, whose default is made of its fields' defaults
+ *     {@link Double}, {@link Boolean}, {@link String}, {@code List<Double>}, {@code List<String>}
+ *     for {@link ParameterType#STRING_LIST}, {@code Map<String, Double>} for {@link
+ *     ParameterType#NUMBER_MAP}; {@code null} only for {@link ParameterType#GROUP}, whose default
+ *     is made of its fields' defaults
  * @param unit physical unit such as {@code ms}, or an empty string for dimensionless values
  * @param description one sentence for {@code rnnlab describe}
  * @param min smallest allowed value for numbers (inclusive), or {@code null}
@@ -63,6 +65,9 @@ public record ParameterSpec(
     if (defaultValue instanceof List<?> list) {
       defaultValue = List.copyOf(list);
     }
+    if (defaultValue instanceof java.util.Map<?, ?> map) {
+      defaultValue = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
+    }
   }
 
   public static ParameterSpec integer(String name, long defaultValue, String unit, String text) {
@@ -95,6 +100,29 @@ public record ParameterSpec(
       String name, List<Double> defaultValue, String unit, String text) {
     return new ParameterSpec(
         name, ParameterType.NUMBER_LIST, defaultValue, unit, text, null, null, null, null);
+  }
+
+  /**
+   * Names chosen by the script, each with a number ({@link ParameterType#NUMBER_MAP}), such as
+   * {@code periodWeights: {decision: 5}}; empty by default.
+   */
+  public static ParameterSpec numberMap(String name, String unit, String text) {
+    return new ParameterSpec(
+        name,
+        ParameterType.NUMBER_MAP,
+        java.util.Map.<String, Double>of(),
+        unit,
+        text,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** A list of texts ({@link ParameterType#STRING_LIST}), such as {@code [input, recurrent]}. */
+  public static ParameterSpec strings(String name, List<String> defaultValue, String text) {
+    return new ParameterSpec(
+        name, ParameterType.STRING_LIST, defaultValue, "", text, null, null, null, null);
   }
 
   /**

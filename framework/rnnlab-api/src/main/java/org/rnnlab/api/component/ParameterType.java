@@ -21,5 +21,16 @@ public enum ParameterType {
    */
   TIMING,
   /** A group of named sub-parameters described by {@link ParameterSpec#fields()}. */
-  GROUP
+  GROUP,
+  /**
+   * Names the script chooses, each with a real number, for example per-period loss weights {@code
+   * {decision: 5, fixation: 1}}; read with {@link Parameters#numberMap}. Min and max apply to every
+   * number. The default is usually empty.
+   */
+  NUMBER_MAP,
+  /**
+   * A list of texts, for example the weight matrices a regulariser applies to ({@code [input,
+   * recurrent]}); read with {@link Parameters#strings}.
+   */
+  STRING_LIST
 }

@@ -21,8 +21,9 @@ public final class Parameters {
   /**
    * Wraps already-validated values.
    *
-   * @param values name to value: Long, Double, Boolean, String, {@code List<Double>} or a nested
-   *     {@code Map<String, Object>} for groups
+   * @param values name to value: Long, Double, Boolean, String, {@code List<Double>}, {@code
+   *     List<String>}, {@code Map<String, Double>} for number maps, or a nested {@code Map<String,
+   *     Object>} for groups
    */
   public Parameters(Map<String, ?> values) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -74,6 +75,28 @@ public final class Parameters {
       out[i] = ((Number) list.get(i)).doubleValue();
     }
     return out;
+  }
+
+  /**
+   * A NUMBER_MAP parameter: the names in the order the script wrote them, each with its number.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, Double> numberMap(String name) {
+    Map<?, ?> map = (Map<?, ?>) require(name);
+    Map<String, Double> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(String.valueOf(k), ((Number) v).doubleValue()));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * A STRING_LIST parameter.
+   *
+   * @return an unmodifiable list
+   */
+  public List<String> strings(String name) {
+    List<?> list = (List<?>) require(name);
+    return list.stream().map(String::valueOf).toList();
   }
 
   /**

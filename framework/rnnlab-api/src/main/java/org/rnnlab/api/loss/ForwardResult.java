@@ -1,6 +1,7 @@
 package org.rnnlab.api.loss;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,15 @@ import java.util.Map;
  * @param parameters the network's trainable parameters by name, for regularisers
  * @param outputWeights constant factors per output channel, {@code [dims]}, or null for equal
  *     weights (see {@code OpenLoopTask.outputWeights()})
+ * @param periods the trial period each step belongs to, {@code [batch, steps]} (int32): an index
+ *     into {@code periodNames}, or {@code -1} for a step in no period (padding after a trial, or a
+ *     step a trial leaves outside its periods); null when the task has no periods (closed-loop
+ *     tasks). Where a trial's periods overlap, a step belongs to the last of them in the trial's
+ *     list. Streams label every step with the period of the trial it came from, also when the trial
+ *     straddles two batches.
+ * @param periodNames the names {@code periods} indexes: the periods of the trials this batch's
+ *     steps come from, in the order first met (row by row); the list may differ between batches, so
+ *     losses look names up rather than keeping indices. Empty when {@code periods} is null.
  */
 public record ForwardResult(
     NDArray outputs,
@@ -25,9 +35,39 @@ public record ForwardResult(
     NDArray classTargets,
     NDArray mask,
     Map<String, NDArray> parameters,
-    NDArray outputWeights) {
+    NDArray outputWeights,
+    NDArray periods,
+    List<String> periodNames) {
 
-  /** A result whose output channels are weighed equally. */
+  /** Normalises a missing list of period names to the empty list. */
+  public ForwardResult {
+    periodNames = periodNames == null ? List.of() : List.copyOf(periodNames);
+  }
+
+  /** A result without period labels. */
+  public ForwardResult(
+      NDArray outputs,
+      NDArray hidden,
+      NDArray controlled,
+      NDArray targets,
+      NDArray classTargets,
+      NDArray mask,
+      Map<String, NDArray> parameters,
+      NDArray outputWeights) {
+    this(
+        outputs,
+        hidden,
+        controlled,
+        targets,
+        classTargets,
+        mask,
+        parameters,
+        outputWeights,
+        null,
+        List.of());
+  }
+
+  /** A result whose output channels are weighed equally, without period labels. */
   public ForwardResult(
       NDArray outputs,
       NDArray hidden,

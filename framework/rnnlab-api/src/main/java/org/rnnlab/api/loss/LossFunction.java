@@ -17,4 +17,13 @@ public interface LossFunction {
    *     targets for cross-entropy)
    */
   NDArray compute(ForwardResult result);
+
+  /**
+   * Checks, before training, that this term can work with the run's task and model: for example
+   * that the periods it weighs exist or that the parameters it penalises are there. The core calls
+   * it once while checking the experiment; the default accepts everything.
+   *
+   * @throws IllegalArgumentException naming the offending parameter and what would be valid
+   */
+  default void check(LossContext context) {}
 }

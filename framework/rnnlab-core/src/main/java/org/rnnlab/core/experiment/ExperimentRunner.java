@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.rnnlab.api.analysis.Analysis;
 import org.rnnlab.api.component.Parameters;
 import org.rnnlab.api.loss.Loss;
+import org.rnnlab.api.loss.LossContext;
 import org.rnnlab.api.model.Model;
 import org.rnnlab.api.model.NetworkShape;
 import org.rnnlab.api.model.RecurrentNetwork;
@@ -45,6 +46,7 @@ import org.rnnlab.core.spec.SpecResolver;
 import org.rnnlab.core.tasks.MixedTask;
 import org.rnnlab.core.tasks.TaskMixer;
 import org.rnnlab.core.training.LossTerm;
+import org.rnnlab.core.training.RunLossContext;
 import org.rnnlab.core.training.Trainer;
 import org.rnnlab.core.training.TrainingDivergedException;
 import org.rnnlab.core.training.TrainingListener;
@@ -307,9 +309,10 @@ public final class ExperimentRunner {
           SourceLocation.ofPath(source, "task"),
           "task '" + spec.task().id() + "' rejected its parameters: " + e.getMessage());
     }
+    List<LossTerm> terms = new ArrayList<>();
     for (int i = 0; i < spec.losses().size(); i++) {
       try {
-        createLosses(List.of(spec.losses().get(i)));
+        terms.addAll(createLosses(List.of(spec.losses().get(i))));
       } catch (IllegalArgumentException e) {
         throw new SpecException(
             SourceLocation.ofPath(source, "loss[" + i + "]"),
@@ -320,11 +323,29 @@ public final class ExperimentRunner {
       }
     }
     try (NDManager scratch = Engine.getInstance().newBaseManager()) {
-      createNetwork(spec.model(), task, new SeedStreams(spec.seed()), scratch);
-    } catch (IllegalArgumentException e) {
-      throw new SpecException(
-          SourceLocation.ofPath(source, "model"),
-          "model '" + spec.model().id() + "' rejected its parameters: " + e.getMessage());
+      RecurrentNetwork network;
+      try {
+        network = createNetwork(spec.model(), task, new SeedStreams(spec.seed()), scratch);
+      } catch (IllegalArgumentException e) {
+        throw new SpecException(
+            SourceLocation.ofPath(source, "model"),
+            "model '" + spec.model().id() + "' rejected its parameters: " + e.getMessage());
+      }
+      // Each term sees the task and the model before training: periods it weighs, parameters it
+      // penalises, the kind of target it needs.
+      LossContext context = new RunLossContext(task, network);
+      for (int i = 0; i < terms.size(); i++) {
+        try {
+          terms.get(i).function().check(context);
+        } catch (IllegalArgumentException e) {
+          throw new SpecException(
+              SourceLocation.ofPath(source, "loss[" + i + "]"),
+              "loss '"
+                  + spec.losses().get(i).component().id()
+                  + "' cannot be used here: "
+                  + e.getMessage());
+        }
+      }
     }
   }
 

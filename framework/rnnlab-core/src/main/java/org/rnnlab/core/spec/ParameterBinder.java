@@ -79,8 +79,16 @@ public final class ParameterBinder {
     if (d instanceof Float f) {
       return f.doubleValue();
     }
+    if (spec.type() == ParameterType.STRING_LIST && d instanceof List<?> l) {
+      return l.stream().map(String::valueOf).toList();
+    }
     if (d instanceof List<?> l) {
       return l.stream().map(x -> ((Number) x).doubleValue()).toList();
+    }
+    if (spec.type() == ParameterType.NUMBER_MAP && d instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(String.valueOf(k), ((Number) v).doubleValue()));
+      return out;
     }
     if (spec.type() == ParameterType.NUMBER && d instanceof Number n) {
       return n.doubleValue();
@@ -155,6 +163,39 @@ public final class ParameterBinder {
         }
         if (out.isEmpty()) {
           throw new SpecException(document.locate(path), name + " must not be empty");
+        }
+        return out;
+      }
+      case STRING_LIST -> {
+        if (!(value instanceof List<?> list)) {
+          throw wrongType(path, name, "a list of texts such as [input, recurrent]", value);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+          if (!(list.get(i) instanceof String s)) {
+            throw wrongType(path + "[" + i + "]", name, "a list of texts", list.get(i));
+          }
+          out.add(s);
+        }
+        if (out.isEmpty()) {
+          throw new SpecException(document.locate(path), name + " must not be empty");
+        }
+        return out;
+      }
+      case NUMBER_MAP -> {
+        if (!(value instanceof Map<?, ?> map)) {
+          throw wrongType(path, name, "a map of names to numbers such as {decision: 5}", value);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          String key = String.valueOf(e.getKey());
+          String p = join(path, key);
+          if (!(e.getValue() instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            throw wrongType(
+                p, "'" + spec.name() + "." + key + "' of " + what, "a number", e.getValue());
+          }
+          checkRange(spec, n.doubleValue(), name, p);
+          out.put(key, n.doubleValue());
         }
         return out;
       }

@@ -97,6 +97,11 @@ public final class MixedTask implements OpenLoopTask {
     this.inputChannels = List.copyOf(in);
   }
 
+  /** The mixed tasks, in the order of {@link #ids()}. */
+  public List<OpenLoopTask> tasks() {
+    return tasks;
+  }
+
   /** The mixed tasks' ids, in order. */
   public List<String> ids() {
     return ids;

@@ -19,6 +19,9 @@ import org.rnnlab.api.task.Trial;
  * @param mask {@code [batch * steps]}: the trials' own mask, 0 on padding
  * @param lengths real length of each sequence (equal to {@code steps} for stream batches)
  * @param trials the trials in a trial-aligned batch (one per row), empty for stream batches
+ * @param periods {@code [batch * steps]}: the index in {@code periodNames} of the period each step
+ *     belongs to, {@code -1} for none (padding); null if unknown
+ * @param periodNames the periods of the trials in this batch, in the order first met
  */
 public record Batch(
     int batchSize,
@@ -30,7 +33,41 @@ public record Batch(
     long[] classTargets,
     float[] mask,
     int[] lengths,
-    List<Trial> trials) {
+    List<Trial> trials,
+    int[] periods,
+    List<String> periodNames) {
+
+  /** Normalises missing period names to the empty list. */
+  public Batch {
+    periodNames = periodNames == null ? List.of() : List.copyOf(periodNames);
+  }
+
+  /** A batch without period labels. */
+  public Batch(
+      int batchSize,
+      int steps,
+      int inputSize,
+      int outputSize,
+      float[] inputs,
+      float[] targets,
+      long[] classTargets,
+      float[] mask,
+      int[] lengths,
+      List<Trial> trials) {
+    this(
+        batchSize,
+        steps,
+        inputSize,
+        outputSize,
+        inputs,
+        targets,
+        classTargets,
+        mask,
+        lengths,
+        trials,
+        null,
+        List.of());
+  }
 
   /** Inputs as {@code [batch, steps, inputSize]}. */
   public NDArray inputsArray(NDManager manager) {
@@ -47,6 +84,11 @@ public record Batch(
   /** Class targets as int64 {@code [batch, steps]}, or null. */
   public NDArray classTargetsArray(NDManager manager) {
     return classTargets == null ? null : manager.create(classTargets, new Shape(batchSize, steps));
+  }
+
+  /** Period indices as int32 {@code [batch, steps]}, or null without period labels. */
+  public NDArray periodsArray(NDManager manager) {
+    return periods == null ? null : manager.create(periods, new Shape(batchSize, steps));
   }
 
   /** Mask as {@code [batch, steps]}. */

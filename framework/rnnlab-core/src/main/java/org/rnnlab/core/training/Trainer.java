@@ -221,7 +221,9 @@ public final class Trainer {
           batch.classTargetsArray(manager),
           batch.maskArray(manager),
           parameters,
-          weights == null ? null : manager.create(weights));
+          weights == null ? null : manager.create(weights),
+          batch.periodsArray(manager),
+          batch.periodNames());
     }
     ClosedLoopRollout rollout =
         ClosedLoopRollout.run(

@@ -1,9 +1,12 @@
 package org.rnnlab.core.training;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.task.OpenLoopTask;
+import org.rnnlab.api.task.Period;
 import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.Trial;
 
@@ -58,15 +61,61 @@ public final class TrialBatches {
     long[] classTargets = classes ? new long[b * steps] : null;
     float[] mask = new float[b * steps];
     int[] lengths = new int[b];
+    int[] periods = new int[b * steps];
+    java.util.Arrays.fill(periods, NO_PERIOD);
+    PeriodLabels labels = new PeriodLabels();
     for (int r = 0; r < b; r++) {
       Trial t = trials.get(r);
       checkShape(task, t);
       lengths[r] = t.steps();
+      int[] trialPeriods = labels.of(t);
       for (int s = 0; s < t.steps(); s++) {
         copyStep(t, s, r * steps + s, in, out, inputs, targets, classTargets, mask);
+        periods[r * steps + s] = trialPeriods[s];
       }
     }
-    return new Batch(b, steps, in, out, inputs, targets, classTargets, mask, lengths, trials);
+    return new Batch(
+        b,
+        steps,
+        in,
+        out,
+        inputs,
+        targets,
+        classTargets,
+        mask,
+        lengths,
+        trials,
+        periods,
+        labels.names());
+  }
+
+  /** The period index of a step in no period (padding). */
+  public static final int NO_PERIOD = -1;
+
+  /**
+   * Labels the steps of trials with the index of their period in a vocabulary that grows as new
+   * names are met; one per batch.
+   */
+  private static final class PeriodLabels {
+    private final Map<String, Integer> indices = new LinkedHashMap<>();
+
+    /** Per step of the trial: the period index, later periods winning where periods overlap. */
+    int[] of(Trial t) {
+      int[] out = new int[t.steps()];
+      java.util.Arrays.fill(out, NO_PERIOD);
+      for (Period p : t.periods()) {
+        int index = indices.computeIfAbsent(p.name(), k -> indices.size());
+        int end = Math.min(p.endStep(), out.length);
+        for (int s = p.startStep(); s < end; s++) {
+          out[s] = index;
+        }
+      }
+      return out;
+    }
+
+    List<String> names() {
+      return List.copyOf(indices.keySet());
+    }
   }
 
   static void checkShape(OpenLoopTask task, Trial t) {
@@ -130,14 +179,19 @@ public final class TrialBatches {
       long[] classTargets = classes ? new long[b * sequenceLength] : null;
       float[] mask = new float[b * sequenceLength];
       int[] lengths = new int[b];
+      int[] periods = new int[b * sequenceLength];
+      PeriodLabels labels = new PeriodLabels();
       for (int r = 0; r < b; r++) {
+        int[] trialPeriods = current[r] == null ? null : labels.of(current[r]);
         lengths[r] = sequenceLength;
         for (int s = 0; s < sequenceLength; s++) {
           while (current[r] == null || position[r] >= current[r].steps()) {
             current[r] = task.newTrial(rowRandoms.get(r));
             position[r] = 0;
             checkShape(task, current[r]);
+            trialPeriods = labels.of(current[r]);
           }
+          periods[r * sequenceLength + s] = trialPeriods[position[r]];
           copyStep(
               current[r],
               position[r],
@@ -152,7 +206,18 @@ public final class TrialBatches {
         }
       }
       return new Batch(
-          b, sequenceLength, in, out, inputs, targets, classTargets, mask, lengths, List.of());
+          b,
+          sequenceLength,
+          in,
+          out,
+          inputs,
+          targets,
+          classTargets,
+          mask,
+          lengths,
+          List.of(),
+          periods,
+          labels.names());
     }
   }
 }

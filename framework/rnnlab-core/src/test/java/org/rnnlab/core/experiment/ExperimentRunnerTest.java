@@ -2,6 +2,7 @@ package org.rnnlab.core.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.spec.ExperimentSpec;
+import org.rnnlab.api.spec.SpecException;
 import org.rnnlab.core.fixtures.MapCatalog;
 import org.rnnlab.core.fixtures.Specs;
 import org.rnnlab.core.io.JsonFiles;
@@ -153,6 +155,49 @@ class ExperimentRunnerTest {
     assertThat(JsonFiles.read(run.resolve("summary.json"))).containsEntry("status", "diverged");
     assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(15);
     assertThat(run.resolve("report.html")).isRegularFile();
+  }
+
+  @Test
+  void everyLossTermIsLoggedAndPeriodLabelsReachTheLosses() throws IOException {
+    Map<String, Object> tree = Specs.signTree(5);
+    tree.put(
+        "loss",
+        List.of(
+            Map.of("id", "tiny-cross-entropy"),
+            Map.of(
+                "id", "tiny-period-loss", "weight", 0.5, "periodWeights", Map.of("decision", 5L)),
+            Map.of("id", "tiny-period-loss")));
+
+    ExperimentRunner.Result result =
+        runner.run(Specs.resolve(tree), options(temp.resolve("run"), Integer.MAX_VALUE));
+
+    List<String> lines = Files.readAllLines(result.folder().root().resolve("metrics.csv"));
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "step,loss,loss/tiny-cross-entropy,loss/tiny-period-loss,loss/tiny-period-loss#2,"
+                + "learning_rate,grad_norm,wall_time_s");
+    String[] row = lines.get(1).split(",");
+    float total = Float.parseFloat(row[1]);
+    float ce = Float.parseFloat(row[2]);
+    float weighted = Float.parseFloat(row[3]);
+    float unweighted = Float.parseFloat(row[4]);
+    assertThat(total).isCloseTo(ce + 0.5f * weighted + unweighted, within(1e-5f));
+    assertThat(unweighted).isCloseTo(ce, within(1e-6f));
+    assertThat(weighted).isNotCloseTo(ce, within(1e-6f));
+  }
+
+  @Test
+  void aLossNamingAPeriodTheTaskDoesNotHaveIsRejectedBeforeAnythingIsWritten() {
+    Map<String, Object> tree = Specs.signTree(5);
+    tree.put("loss", List.of(Map.of("id", "tiny-period-loss", "periodWeights", Map.of("go", 2L))));
+    Path run = temp.resolve("run");
+
+    assertThatThrownBy(() -> runner.run(Specs.resolve(tree), options(run, Integer.MAX_VALUE)))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("loss[0]")
+        .hasMessageContaining("loss 'tiny-period-loss' cannot be used here")
+        .hasMessageContaining("no period 'go'; the task's periods are [stimulus, decision]");
+    assertThat(run).doesNotExist();
   }
 
   @Test

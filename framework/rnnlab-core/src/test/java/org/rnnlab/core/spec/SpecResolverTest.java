@@ -133,7 +133,7 @@ class SpecResolverTest {
 
     assertThatThrownBy(() -> Specs.resolve(tree))
         .hasMessageContaining("names no loss")
-        .hasMessageContaining("[tiny-cross-entropy]");
+        .hasMessageContaining("[tiny-cross-entropy, tiny-period-loss]");
   }
 
   @Test

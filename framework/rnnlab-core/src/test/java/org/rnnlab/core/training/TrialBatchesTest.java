@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.rnnlab.api.task.OpenLoopTask;
+import org.rnnlab.api.task.Period;
 import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.Trial;
 
@@ -103,5 +104,91 @@ class TrialBatchesTest {
       }
     }
     assertThat(b.trials()).hasSize(8);
+  }
+
+  /**
+   * Like {@link #COUNTING}, with periods: fixation (first step), stimulus, decision (last step).
+   */
+  private static final OpenLoopTask WITH_PERIODS =
+      new OpenLoopTask() {
+        @Override
+        public double dtMs() {
+          return 10;
+        }
+
+        @Override
+        public List<String> inputChannels() {
+          return List.of("count");
+        }
+
+        @Override
+        public List<String> outputChannels() {
+          return List.of("a", "b");
+        }
+
+        @Override
+        public TargetKind targetKind() {
+          return TargetKind.CLASS_INDEX;
+        }
+
+        @Override
+        public Trial newTrial(RandomGenerator random) {
+          Trial t = COUNTING.newTrial(random);
+          int steps = t.steps();
+          return new Trial(
+              t.inputs(),
+              null,
+              t.classTargets(),
+              t.mask(),
+              List.of(
+                  new Period("fixation", 0, 1),
+                  new Period("stimulus", 1, steps - 1),
+                  new Period("decision", steps - 1, steps)),
+              t.metadata());
+        }
+      };
+
+  private static String label(Batch b, int i) {
+    int index = b.periods()[i];
+    return index == TrialBatches.NO_PERIOD ? null : b.periodNames().get(index);
+  }
+
+  @Test
+  void trialAlignedBatchesLabelEveryStepWithItsPeriodAndPaddingWithNone() {
+    Batch b = TrialBatches.trialAligned(WITH_PERIODS, 8, new SplittableRandom(3)).next();
+
+    assertThat(b.periodNames()).containsExactly("fixation", "stimulus", "decision");
+    for (int r = 0; r < b.batchSize(); r++) {
+      int len = b.lengths()[r];
+      for (int s = 0; s < b.steps(); s++) {
+        String expected =
+            s >= len ? null : s == 0 ? "fixation" : s == len - 1 ? "decision" : "stimulus";
+        assertThat(label(b, r * b.steps() + s)).as("row %d step %d", r, s).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void streamsLabelStepsWithThePeriodOfTheirTrialAcrossBatchBoundaries() {
+    BatchSource source =
+        TrialBatches.stream(
+            WITH_PERIODS, 5, List.of(new SplittableRandom(1), new SplittableRandom(2)));
+    for (int k = 0; k < 6; k++) {
+      Batch b = source.next();
+      for (int i = 0; i < b.batchSize() * b.steps(); i++) {
+        // Counts restart at 1 on a trial's first step; class 1 marks its last step.
+        String expected =
+            b.inputs()[i] == 1f ? "fixation" : b.classTargets()[i] == 1 ? "decision" : "stimulus";
+        assertThat(label(b, i)).as("batch %d element %d", k, i).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void trialsWithoutPeriodsLeaveEveryStepUnlabelled() {
+    Batch b = TrialBatches.trialAligned(COUNTING, 3, new SplittableRandom(3)).next();
+
+    assertThat(b.periodNames()).isEmpty();
+    assertThat(b.periods()).containsOnly(TrialBatches.NO_PERIOD);
   }
 }

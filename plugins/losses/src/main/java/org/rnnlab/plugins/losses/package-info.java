@@ -1,6 +1,14 @@
 /**
- * Masked losses, a PF4J plugin that contributes {@code cross-entropy} (class targets) and {@code
- * mse} (continuous targets) as {@link org.rnnlab.api.loss.Loss}es. Both average over the steps the
- * mask selects, weighted by the mask.
+ * Losses and regularisers, a PF4J plugin contributing {@link org.rnnlab.api.loss.Loss}es:
+ *
+ * <ul>
+ *   <li>objectives: {@code mse}, {@code cross-entropy}, {@code soft-cross-entropy}, {@code
+ *       l1-position}, {@code nbff}; the step-averaging ones take {@code periodWeights};
+ *   <li>weight regularisers: {@code l1-weights}, {@code l2-weights} (matrices by role or name);
+ *   <li>activity regularisers: {@code l2-rate}, {@code latent-l2}, {@code activity-derivative}.
+ * </ul>
+ *
+ * <p>Each class's javadoc states exactly what it sums and averages over, and how that matches its
+ * source.
  */
 package org.rnnlab.plugins.losses;

@@ -36,7 +36,17 @@ class LossesTest {
   }
 
   static Stream<Loss> losses() {
-    return Stream.of(new CrossEntropy(), new MeanSquaredError());
+    return Stream.of(
+        new CrossEntropy(),
+        new MeanSquaredError(),
+        new SoftCrossEntropy(),
+        new L1Position(),
+        new NbffLoss(),
+        new WeightL1(),
+        new WeightL2(),
+        new RateL2(),
+        new LatentL2(),
+        new ActivityDerivative());
   }
 
   @ParameterizedTest
