@@ -60,14 +60,15 @@ import org.rnnlab.api.trial.TrialBuilder;
  * proChoice} (booleans), {@code stimulus} (flash location, 1 or 2), {@code groundTruth} (the
  * decision class, 3 or 4).
  *
- * <p>Differences from the source (docs/decisions/0011): the threshold is the median of the delay's
- * durations, as written in the source, where {@code np.median(timing["delay"][1])} was meant for
- * the old {@code ("choice", [...])} form and now takes the median of the second duration alone (610
- * ms); and the interval that decides the answer is the delay the trial shows, where the source
- * draws the delay twice ({@code sample_time("delay")} for the answer, and again in {@code
- * add_period}), so its answer does not follow its stimulus. With these two fixes the answer is a
- * function of what the trial shows and the rule. The delay's timing must be a number, a list or a
- * uniform distribution, whose median is defined here.
+ * <p>Differences from the source (docs/decisions/0011): (1) the threshold is the median of the
+ * delay's durations, as the source means it; its {@code np.median(timing["delay"][1])} was written
+ * for the old {@code ("choice", [...])} timing form and, with today's plain list, takes the median
+ * of the second duration alone (610 ms). (2) The interval that decides the answer is the delay the
+ * trial shows; the source draws the delay twice ({@code sample_time("delay")} for the answer, and
+ * again in {@code add_period}), so its answer does not follow its stimulus. With both fixes the
+ * answer is a function of the rule and what the trial shows. The delay's timing must therefore be a
+ * number, a list or a uniform range, whose median is defined. (3) {@code feedback} is an option of
+ * ours; off by default.
  */
 @Extension
 public final class HierarchicalReasoning implements Task {
