@@ -15,8 +15,10 @@ for script in "$HERE"/*.yaml; do
   python3 - "$out/summary.json" "$id" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
-choices = {"anti-reach": 32}
-chance = 1 / choices.get(sys.argv[2], 2)
+# One over the answers, or for reaching-1d the expected share of its commonest last-step action
+# (left or right: a target more than 0.225 rad from the start is not reached in five steps).
+chances = {"anti-reach": 1 / 32, "reaching-1d": (1 - 0.225 / 3.14159) / 2}
+chance = chances.get(sys.argv[2], 1 / 2)
 print(f"| `{sys.argv[2]}` | {s['accuracy']:.3f} | {chance:.3f} | {s['final_loss_mean_last_100']:.3f} | {s['ms_per_step']:.1f} |")
 PY
 done

@@ -51,23 +51,40 @@ class NeuroGymFidelityTest {
    *     for a one-step go target inside it)
    * @param goCue whether the fixation input going off is the go cue; if not, a fixation input, if
    *     the task has one, is on for the whole trial
+   * @param go with a go cue, the response period at whose start the fixation input goes off
+   * @param inputsFollowAnAgent whether inputs show an ideal agent's state that changes every step
+   *     (teacher forcing), so that on a finer grid they differ between the coarse steps' times and
+   *     are checked by the task's own test instead
    */
   record Case(
       Task task,
       List<String> periods,
       List<String> responses,
       boolean targetFillsResponse,
-      boolean goCue) {
+      boolean goCue,
+      String go,
+      boolean inputsFollowAnAgent) {
 
     /** A task with one response period and a go cue at its start. */
     Case(Task task, List<String> periods, String response, boolean targetFillsResponse) {
       this(task, periods, List.of(response), targetFillsResponse, true);
     }
 
+    /** A task whose go cue, if any, opens its first response period. */
+    Case(
+        Task task,
+        List<String> periods,
+        List<String> responses,
+        boolean targetFillsResponse,
+        boolean goCue) {
+      this(task, periods, responses, targetFillsResponse, goCue, responses.get(0), false);
+    }
+
     Case {
       responses = List.copyOf(responses);
-      if (responses.isEmpty() || !periods.containsAll(responses)) {
-        throw new IllegalArgumentException("responses " + responses + " not among " + periods);
+      if (responses.isEmpty() || !periods.containsAll(responses) || !responses.contains(go)) {
+        throw new IllegalArgumentException(
+            "responses " + responses + " not among " + periods + " or without " + go);
       }
     }
 
@@ -114,7 +131,21 @@ class NeuroGymFidelityTest {
               SpatialSuppressMotion.PERIODS,
               List.of("stimulus"),
               true,
-              false));
+              false),
+          // The rule is reported during the rule targets with the fixation input on; the fixation
+          // input goes off at the decision.
+          new Case(
+              new HierarchicalReasoning(),
+              HierarchicalReasoning.PERIODS,
+              List.of("ruleTarget", "decision"),
+              true,
+              true,
+              "decision",
+              false),
+          // Teacher-forced: the self inputs follow an ideal agent; the action target changes to
+          // fixate (stay) once it arrives; no fixation input.
+          new Case(
+              new Reaching1D(), Reaching1D.PERIODS, List.of("reach"), false, false, "reach", true));
 
   static Stream<Case> tasks() {
     return TASKS.stream();
@@ -220,13 +251,13 @@ class NeuroGymFidelityTest {
     int fixation = task.inputChannels().indexOf("fixation");
     assertThat(fixation).as("a go cue needs a fixation input").isNotNegative();
     for (Trial trial : trials(task, 60, 41)) {
-      int go = trial.period(c.responses().get(0)).startStep();
+      int go = trial.period(c.go()).startStep();
       for (int t = 0; t < trial.steps(); t++) {
         assertThat(trial.inputs()[t][fixation])
             .as("fixation input at step %d, response starts at %d", t, go)
             .isEqualTo(t < go ? 1f : 0f);
       }
-      int first = firstNonZero(trial.classTargets());
+      int first = firstNonZero(trial.classTargets(), go);
       if (first >= 0 && c.targetFillsResponse()) {
         assertThat(first)
             .as("the response target starts at the go cue, not a step off")
@@ -274,7 +305,7 @@ class NeuroGymFidelityTest {
             .isEqualTo(a.period(name).steps() * dt);
       }
       assertThat(b.steps()).isEqualTo(2 * a.steps());
-      for (int t = 0; t < a.steps(); t++) {
+      for (int t = 0; t < a.steps() && !c.inputsFollowAnAgent(); t++) {
         assertThat(b.inputs()[2 * t]).as("inputs at %s ms", t * dt).isEqualTo(a.inputs()[t]);
         assertThat(b.inputs()[2 * t + 1])
             .as("inputs at %s ms", (t + 0.5) * dt)
@@ -378,7 +409,12 @@ class NeuroGymFidelityTest {
   }
 
   static int firstNonZero(int[] values) {
-    for (int t = 0; t < values.length; t++) {
+    return firstNonZero(values, 0);
+  }
+
+  /** The first step from {@code from} on with a non-zero value, or -1. */
+  static int firstNonZero(int[] values, int from) {
+    for (int t = from; t < values.length; t++) {
       if (values[t] != 0) {
         return t;
       }
