@@ -37,8 +37,12 @@ import org.rnnlab.api.trial.TrialBuilder;
  * ({@code groundTruth}, 1 (match) or 2 (non-match)) instead of drawn, and the categories and angles
  * are still drawn; without it the trials are the same as ever. Wrappers such as side-bias use this.
  *
- * <p>Differences from the source: none in the trials; the source's {@code first_delay} period is
- * named {@code firstDelay}.
+ * <p>Differences from the source: {@code dimRing} defaults to 4, not NeuroGym's 2. With two
+ * channels, at 0 and π, the stimulus codes only {@code cos θ}, and the categories are split by the
+ * sign of {@code sin θ}: mirror-image angles in different categories give identical inputs, so no
+ * network can do better than chance (decision 0014). {@code dimRing: 2} restores the source's
+ * trials. Otherwise none in the trials; the source's {@code first_delay} period is named {@code
+ * firstDelay}.
  */
 @Extension
 public final class DelayMatchCategory implements Task {
@@ -70,7 +74,10 @@ public final class DelayMatchCategory implements Task {
             period("firstDelay", 1000, "Memory delay"),
             period("test", 650, "Test stimulus; the answer is the target during it")),
         NeuroGymSupport.sigma(),
-        NeuroGymSupport.dimRing("Number of stimulus channels"));
+        NeuroGymSupport.dimRing(
+            4,
+            "Number of stimulus channels; NeuroGym's 2 (channels at 0 and pi) code only cos(angle),"
+                + " which cannot tell the two categories apart"));
   }
 
   /**

@@ -63,7 +63,11 @@ final class NeuroGymSupport {
   }
 
   static ParameterSpec dimRing(String text) {
-    return ParameterSpec.integer("dimRing", 2, "", text).withMin(2);
+    return dimRing(2, text);
+  }
+
+  static ParameterSpec dimRing(long defaultValue, String text) {
+    return ParameterSpec.integer("dimRing", defaultValue, "", text).withMin(2);
   }
 
   // ------------------------------------------------------------------ validation

@@ -336,6 +336,25 @@ class DefiningStatisticsTest {
         assertThat(targetAt(trial, "test")).isEqualTo(same ? 1 : 2);
       }
     }
+
+    @Test
+    void theDefaultRingTellsMirrorImageAnglesOfTheTwoCategoriesApart() {
+      long defaultRing =
+          (Long)
+              new DelayMatchCategory()
+                  .parameters().stream()
+                      .filter(p -> p.name().equals("dimRing"))
+                      .findFirst()
+                      .orElseThrow()
+                      .defaultValue();
+      double upper = Math.PI / 3;
+      double lower = 2 * Math.PI - upper;
+      assertThat(NeuroGymSupport.cosine(upper, (int) defaultRing, 0.5, 0.5))
+          .isNotEqualTo(NeuroGymSupport.cosine(lower, (int) defaultRing, 0.5, 0.5));
+      // NeuroGym's two channels cannot: the reason the default differs (decision 0014).
+      assertThat(NeuroGymSupport.cosine(upper, 2, 0.5, 0.5))
+          .containsExactly(NeuroGymSupport.cosine(lower, 2, 0.5, 0.5), within(1e-6f));
+    }
   }
 
   @Nested
