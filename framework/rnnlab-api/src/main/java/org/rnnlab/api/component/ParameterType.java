@@ -21,5 +21,13 @@ public enum ParameterType {
    */
   TIMING,
   /** A group of named sub-parameters described by {@link ParameterSpec#fields()}. */
-  GROUP
+  GROUP,
+  /**
+   * A path to an existing, readable file, such as a connectivity mask ({@code .npy}); read with
+   * {@link Parameters#file}. Scripts write it as text. The core resolves a relative path against
+   * the folder of the script that wrote it (against the working directory for a {@code --set}
+   * override), checks that the file exists and stores the absolute, normalised path in the resolved
+   * spec. The empty text means "no file" and is the usual default.
+   */
+  FILE
 }

@@ -166,7 +166,14 @@ public final class Trainer {
             (System.nanoTime() - startNanos) / 1e9);
         listener.stepFinished(step, lossValue);
         if (step % spec.checkpointEvery() == 0 || step == last) {
-          checkpoints.save(step, optimizer.updates(), parameters, optimizer.state());
+          try (NDManager scratch = runManager.newSubManager()) {
+            checkpoints.save(
+                step,
+                optimizer.updates(),
+                parameters,
+                optimizer.state(),
+                network.effectiveParameters(scratch));
+          }
         }
       }
     } finally {

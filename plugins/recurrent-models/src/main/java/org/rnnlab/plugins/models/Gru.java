@@ -71,6 +71,7 @@ public final class Gru implements Model {
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
     all.addAll(ModelParameters.initialState(initialState, latentIcVar));
+    all.addAll(ModelParameters.constraints(false, 3));
     return List.copyOf(all);
   }
 

@@ -59,6 +59,7 @@ public final class LinearDynamicalSystem implements Model {
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
     all.addAll(ModelParameters.initialState("zero", 0.0));
+    all.addAll(ModelParameters.constraints(true, 1));
     return List.copyOf(all);
   }
 

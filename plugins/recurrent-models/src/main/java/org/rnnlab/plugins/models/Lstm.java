@@ -60,6 +60,7 @@ public final class Lstm implements Model {
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
     all.addAll(ModelParameters.initialState("zero", 0.0));
+    all.addAll(ModelParameters.constraints(false, 4));
     return List.copyOf(all);
   }
 
