@@ -24,6 +24,10 @@ import org.rnnlab.api.model.RecurrentNetwork;
  * (default true), {@code initialState} (default zero) and {@code latentIcVar} (default 0). The
  * task's dt does not enter the dynamics.
  *
+ * <p>Connectivity constraints ({@link ModelParameters#constraints}, {@link MatrixConstraint}):
+ * {@code dale}, {@code excitatoryFraction}, {@code autapses}, the connectivity masks, frozen
+ * entries and frozen matrices; see {@code docs/models.md}.
+ *
  * <p>Stateless; each {@link #create} returns a new network.
  */
 @Extension

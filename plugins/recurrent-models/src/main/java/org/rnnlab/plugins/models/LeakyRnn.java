@@ -46,6 +46,10 @@ import org.rnnlab.api.model.RecurrentNetwork;
  * initial.state [H]}; see {@link RateNetwork} for the draw order. With the defaults, a run is
  * bit-identical to the model's first version.
  *
+ * <p>Connectivity constraints ({@link ModelParameters#constraints}, {@link MatrixConstraint}):
+ * {@code dale}, {@code excitatoryFraction}, {@code autapses}, the connectivity masks, frozen
+ * entries and frozen matrices; see {@code docs/models.md}.
+ *
  * <p>Stateless; each {@link #create} returns a new network.
  */
 @Extension

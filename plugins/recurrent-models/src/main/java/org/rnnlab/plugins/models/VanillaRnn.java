@@ -21,6 +21,10 @@ import org.rnnlab.api.model.RecurrentNetwork;
  * options of {@link LeakyRnn}; the parameter names and initialisation are those of {@link
  * LeakyRnn}. The task's dt does not enter the dynamics.
  *
+ * <p>Connectivity constraints ({@link ModelParameters#constraints}, {@link MatrixConstraint}):
+ * {@code dale}, {@code excitatoryFraction}, {@code autapses}, the connectivity masks, frozen
+ * entries and frozen matrices; see {@code docs/models.md}.
+ *
  * <p>Stateless; each {@link #create} returns a new network.
  */
 @Extension
