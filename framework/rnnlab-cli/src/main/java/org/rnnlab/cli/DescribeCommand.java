@@ -135,8 +135,12 @@ final class DescribeCommand implements Runnable {
             .append('.');
       }
       Object d = ParameterBinder.defaultValue(s);
-      rows.add(
-          new String[] {name, type, String.valueOf(d), s.unit(), description.toString().trim()});
+      String shown = String.valueOf(d);
+      if (s.type() == ParameterType.FILE) {
+        description.append(" A file path; a relative one is resolved against the script's folder.");
+        shown = shown.isEmpty() ? "none" : shown;
+      }
+      rows.add(new String[] {name, type, shown, s.unit(), description.toString().trim()});
     }
   }
 

@@ -36,8 +36,9 @@ import org.rnnlab.core.spec.ParameterBinder;
  * <p>{@link #defaults} and {@link #parameters} give tests the typed, default-filled values the core
  * passes to {@code create}: INTEGER as {@link Long}, NUMBER as {@link Double}, NUMBER_LIST as
  * {@code List<Double>}, STRING_LIST as {@code List<String>}, NUMBER_MAP as a map of names to
- * Doubles, GROUP as a nested map. They do not replace the core's binder (no source locations, no
- * suggestions); they exist so that plugin tests need no core.
+ * Doubles, GROUP as a nested map, FILE as the absolute path (a relative one is resolved against the
+ * working directory, and the file must exist). They do not replace the core's binder (no source
+ * locations, no suggestions); they exist so that plugin tests need no core.
  *
  * <p>Stateless and thread-safe.
  */
@@ -213,6 +214,10 @@ public final class ComponentContract {
               .as("default of %s is a timing", what)
               .doesNotThrowAnyException();
         }
+        case FILE ->
+            assertThat(d)
+                .as("default of file %s (empty for none)", what)
+                .isInstanceOf(String.class);
         case GROUP -> {
           assertThat(d).as("default of group %s (made of its fields' defaults)", what).isNull();
           assertFields(id, path + ".", p.fields());

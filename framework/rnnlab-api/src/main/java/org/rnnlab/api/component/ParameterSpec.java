@@ -20,7 +20,8 @@ import java.util.Objects;
  *     {@link Double}, {@link Boolean}, {@link String}, {@code List<Double>}, {@code List<String>}
  *     for {@link ParameterType#STRING_LIST}, {@code Map<String, Double>} for {@link
  *     ParameterType#NUMBER_MAP}; {@code null} only for {@link ParameterType#GROUP}, whose default
- *     is made of its fields' defaults
+ *     is made of its fields' defaults; for {@link ParameterType#FILE} a path as text, the empty
+ *     text meaning no file
  * @param unit physical unit such as {@code ms}, or an empty string for dimensionless values
  * @param description one sentence for {@code rnnlab describe}
  * @param min smallest allowed value for numbers (inclusive), or {@code null}
@@ -43,7 +44,7 @@ public record ParameterSpec(
    * Validates the declaration itself.
    *
    * @throws IllegalArgumentException if the name is blank, a CHOICE has no choices or its default
-   *     is not one of them, or a GROUP has no fields
+   *     is not one of them, a GROUP has no fields, or a FILE's default is not text
    */
   public ParameterSpec {
     Objects.requireNonNull(name, "name");
@@ -61,6 +62,10 @@ public record ParameterSpec(
     }
     if (type == ParameterType.GROUP && fields.isEmpty()) {
       throw new IllegalArgumentException("group parameter '" + name + "' declares no fields");
+    }
+    if (type == ParameterType.FILE && !(defaultValue instanceof String)) {
+      throw new IllegalArgumentException(
+          "file parameter '" + name + "' needs a text default (empty for no file)");
     }
     if (defaultValue instanceof List<?> list) {
       defaultValue = List.copyOf(list);
@@ -134,6 +139,14 @@ public record ParameterSpec(
       String name, org.rnnlab.api.trial.Timing defaultValue, String text) {
     return new ParameterSpec(
         name, ParameterType.TIMING, defaultValue.toValue(), "ms", text, null, null, null, null);
+  }
+
+  /**
+   * A path to a file, with no file by default (see {@link ParameterType#FILE}); the component reads
+   * it with {@link Parameters#file}, which gives {@code null} when the script names none.
+   */
+  public static ParameterSpec file(String name, String text) {
+    return new ParameterSpec(name, ParameterType.FILE, "", "", text, null, null, null, null);
   }
 
   public static ParameterSpec group(String name, String text, ParameterSpec... fields) {

@@ -32,5 +32,13 @@ public enum ParameterType {
    * A list of texts, for example the weight matrices a regulariser applies to ({@code [input,
    * recurrent]}); read with {@link Parameters#strings}.
    */
-  STRING_LIST
+  STRING_LIST,
+  /**
+   * A path to an existing, readable file, such as a connectivity mask ({@code .npy}); read with
+   * {@link Parameters#file}. Scripts write it as text. The core resolves a relative path against
+   * the folder of the script that wrote it (against the working directory for a {@code --set}
+   * override), checks that the file exists and stores the absolute, normalised path in the resolved
+   * spec. The empty text means "no file" and is the usual default.
+   */
+  FILE
 }

@@ -21,9 +21,9 @@ public final class Parameters {
   /**
    * Wraps already-validated values.
    *
-   * @param values name to value: Long, Double, Boolean, String, {@code List<Double>}, {@code
-   *     List<String>}, {@code Map<String, Double>} for number maps, or a nested {@code Map<String,
-   *     Object>} for groups
+   * @param values name to value: Long, Double, Boolean, String (FILE parameters too), {@code
+   *     List<Double>}, {@code List<String>}, {@code Map<String, Double>} for number maps, or a
+   *     nested {@code Map<String, Object>} for groups
    */
   public Parameters(Map<String, ?> values) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -106,6 +106,17 @@ public final class Parameters {
    */
   public org.rnnlab.api.trial.Timing timing(String name) {
     return org.rnnlab.api.trial.Timing.fromValue(require(name));
+  }
+
+  /**
+   * A FILE parameter: the absolute path the core resolved and checked, or {@code null} if the
+   * script names no file (the empty text).
+   *
+   * @throws NoSuchElementException if the parameter was not declared
+   */
+  public java.nio.file.Path file(String name) {
+    String path = (String) require(name);
+    return path.isEmpty() ? null : java.nio.file.Path.of(path);
   }
 
   /** A GROUP parameter's fields. */

@@ -14,7 +14,10 @@ import java.util.Map;
  * @param targets continuous targets {@code [batch, steps, dims]}, or null for class targets
  * @param classTargets class indices {@code [batch, steps]} (int64), or null for continuous targets
  * @param mask loss weight per step, {@code [batch, steps]}; zero on padding
- * @param parameters the network's trainable parameters by name, for regularisers
+ * @param parameters the network's parameters by name as its dynamics use them, for regularisers:
+ *     {@code RecurrentNetwork.effectiveParameters}, which are the trainable parameters themselves
+ *     unless the network constrains its connectivity (then, for example, a masked weight is 0
+ *     here); gradients flow back to the trainable parameters
  * @param outputWeights constant factors per output channel, {@code [dims]}, or null for equal
  *     weights (see {@code OpenLoopTask.outputWeights()})
  * @param periods the trial period each step belongs to, {@code [batch, steps]} (int32): an index

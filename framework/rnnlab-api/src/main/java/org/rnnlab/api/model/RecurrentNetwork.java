@@ -28,6 +28,25 @@ public interface RecurrentNetwork {
   Map<String, NDArray> parameters();
 
   /**
+   * The arrays the dynamics actually use, by the names of {@link #parameters()}: a network with
+   * connectivity constraints (Dale's law, connectivity masks, frozen entries) computes its weight
+   * matrices from its parameters, and this is the place to read the result. Analyses that look at
+   * connectivity, and anyone reading trained weights, should use these rather than the raw
+   * parameters.
+   *
+   * <p>Each value is either the parameter array itself (where no constraint applies) or a new array
+   * attached to {@code manager}, computed exactly as the forward pass computes it (so inside a
+   * gradient collector it carries gradients back to the parameters). Callers must not modify or
+   * close the arrays; closing {@code manager} frees the new ones. The default returns {@link
+   * #parameters()}: a network without constraints uses its parameters as they are.
+   *
+   * @param manager owns any array computed here
+   */
+  default Map<String, NDArray> effectiveParameters(NDManager manager) {
+    return parameters();
+  }
+
+  /**
    * The state every sequence starts from, {@code [batch, hiddenSize]}, owned by {@code manager}.
    */
   NDArray initialState(int batchSize, NDManager manager);

@@ -42,6 +42,7 @@ import org.rnnlab.core.runs.MetricsLog;
 import org.rnnlab.core.runs.Provenance;
 import org.rnnlab.core.runs.RunFolder;
 import org.rnnlab.core.runs.SpecYaml;
+import org.rnnlab.core.spec.FileParameters;
 import org.rnnlab.core.spec.SpecResolver;
 import org.rnnlab.core.tasks.MixedTask;
 import org.rnnlab.core.tasks.TaskMixer;
@@ -120,6 +121,10 @@ public final class ExperimentRunner {
     Map<String, Object> provenance =
         Provenance.start(
             options.experimentFile(), options.commandLine(), pluginVersions, seeds.describe());
+    Map<String, Path> files = FileParameters.of(spec, catalog);
+    if (!files.isEmpty()) {
+      provenance.put("input_files", Provenance.inputFiles(files));
+    }
     JsonFiles.write(folder.provenance(), provenance);
     return execute(spec, folder, seeds, provenance, options, false);
   }

@@ -19,8 +19,11 @@ import org.rnnlab.core.io.Npz;
 /**
  * Checkpoints in {@code checkpoints/step-NNNNNN/}: the parameters as a portable NPZ ({@code
  * parameters.npz}) and in DJL's format ({@code parameters.ndlist}), the optimiser state ({@code
- * optimizer.npz}) and {@code state.json} (step, update count). Each checkpoint is written into a
- * temporary folder and renamed, so a crash never leaves a half-written one.
+ * optimizer.npz}), {@code state.json} (step, update count) and, for a network with connectivity
+ * constraints, the weights its dynamics use ({@code effective.npz}, same names as the parameters;
+ * written for reading, never read back: resuming recomputes them from the parameters). Each
+ * checkpoint is written into a temporary folder and renamed, so a crash never leaves a half-written
+ * one.
  */
 public final class Checkpoints {
 
@@ -30,6 +33,9 @@ public final class Checkpoints {
       long updates,
       Map<String, Npz.Array> parameters,
       Map<String, Npz.Array> optimizer) {}
+
+  /** The file, in a checkpoint folder, of the effective weights of a constrained network. */
+  public static final String EFFECTIVE = "effective.npz";
 
   private final Path folder;
 
@@ -41,6 +47,22 @@ public final class Checkpoints {
   public Path save(
       int step, long updates, Map<String, NDArray> parameters, Map<String, NDArray> optimizer)
       throws IOException {
+    return save(step, updates, parameters, optimizer, parameters);
+  }
+
+  /**
+   * Writes the checkpoint of {@code step}, plus {@code effective.npz} with the weights the
+   * network's dynamics use ({@link org.rnnlab.api.model.RecurrentNetwork#effectiveParameters}) when
+   * any of them is not the parameter array itself (a network with connectivity constraints), and
+   * returns its folder.
+   */
+  public Path save(
+      int step,
+      long updates,
+      Map<String, NDArray> parameters,
+      Map<String, NDArray> optimizer,
+      Map<String, NDArray> effective)
+      throws IOException {
     String name = String.format("step-%06d", step);
     Path target = folder.resolve(name);
     Path tmp = folder.resolve("." + name + ".tmp");
@@ -50,6 +72,13 @@ public final class Checkpoints {
     Files.createDirectories(tmp);
     Npz.writeArrays(tmp.resolve("parameters.npz"), parameters);
     Npz.writeArrays(tmp.resolve("optimizer.npz"), optimizer);
+    boolean constrained = false;
+    for (Map.Entry<String, NDArray> e : effective.entrySet()) {
+      constrained |= e.getValue() != parameters.get(e.getKey());
+    }
+    if (constrained) {
+      Npz.writeArrays(tmp.resolve(EFFECTIVE), effective);
+    }
     NDList list = new NDList();
     parameters.forEach(
         (k, v) -> {

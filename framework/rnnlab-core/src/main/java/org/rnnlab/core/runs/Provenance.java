@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +86,41 @@ public final class Provenance {
     }
     p.put("started", Instant.now().toString());
     return p;
+  }
+
+  /**
+   * The SHA-256 of each input file, for {@code provenance.json}'s {@code input_files}: per key (the
+   * value's path in the spec) the absolute path and the lower-case hex digest, in the given order.
+   *
+   * @param files spec path to file, as {@link org.rnnlab.core.spec.FileParameters#of} gives them
+   * @throws IOException if a file cannot be read
+   */
+  public static Map<String, Object> inputFiles(Map<String, Path> files) throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> e : files.entrySet()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("file", e.getValue().toAbsolutePath().normalize().toString());
+      entry.put("sha256", sha256(e.getValue()));
+      out.put(e.getKey(), entry);
+    }
+    return out;
+  }
+
+  /** The lower-case hex SHA-256 of a file's bytes. */
+  static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static String hostName() {

@@ -1,11 +1,15 @@
 package org.rnnlab.core.spec;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnnlab.api.component.ParameterSpec;
 import org.rnnlab.api.component.ParameterType;
+import org.rnnlab.api.spec.SourceLocation;
 import org.rnnlab.api.spec.SpecDocument;
 import org.rnnlab.api.spec.SpecException;
 
@@ -13,6 +17,11 @@ import org.rnnlab.api.spec.SpecException;
  * Checks values written in a script against declared {@link ParameterSpec}s and fills in the
  * defaults. Every error names the value's file, line and path, the bad key or value and what would
  * be valid.
+ *
+ * <p>FILE values are resolved here: a relative path against the folder of the script ({@link
+ * SpecDocument#source()}), or against the working directory when the value's location names another
+ * source (a {@code --set} override); the file must exist and be readable, and the resolved value is
+ * its absolute, normalised path, so that a run's {@code spec.yaml} runs from anywhere.
  */
 public final class ParameterBinder {
 
@@ -206,6 +215,12 @@ public final class ParameterBinder {
           throw new SpecException(document.locate(path), name + ": " + e.getMessage());
         }
       }
+      case FILE -> {
+        if (!(value instanceof String text)) {
+          throw wrongType(path, name, "a file path (text)", value);
+        }
+        return text.isEmpty() ? text : existingFile(text, name, path);
+      }
       case GROUP -> {
         if (!(value instanceof Map<?, ?> map)) {
           throw wrongType(
@@ -218,6 +233,45 @@ public final class ParameterBinder {
       }
       default -> throw new IllegalStateException(spec.type().toString());
     }
+  }
+
+  /**
+   * The absolute, normalised path of a FILE value: relative to the folder of the script that wrote
+   * it, or to the working directory when it came from elsewhere (a {@code --set} override).
+   */
+  private String existingFile(String text, String name, String path) {
+    SourceLocation location = document.locate(path);
+    boolean fromScript = location.source().equals(document.source());
+    Path base =
+        fromScript
+            ? Path.of(document.source()).toAbsolutePath().normalize().getParent()
+            : Path.of("").toAbsolutePath();
+    Path resolved;
+    try {
+      resolved = base.resolve(text).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new SpecException(location, name + ": '" + text + "' is not a valid path");
+    }
+    if (!Files.isRegularFile(resolved) || !Files.isReadable(resolved)) {
+      String problem = Files.exists(resolved) ? "is not a readable file" : "does not exist";
+      throw new SpecException(
+          location,
+          name
+              + ": "
+              + resolved
+              + " "
+              + problem
+              + (Path.of(text).isAbsolute()
+                  ? ""
+                  : fromScript
+                      ? " (relative paths are resolved against the script's folder, " + base + ")"
+                      : " (relative paths given with "
+                          + location.source()
+                          + " are resolved against the working directory, "
+                          + base
+                          + ")"));
+    }
+    return resolved.toString();
   }
 
   private void checkRange(ParameterSpec spec, double v, String name, String path) {

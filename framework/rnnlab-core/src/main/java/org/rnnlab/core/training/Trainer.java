@@ -107,7 +107,10 @@ public final class Trainer {
         try (NDManager stepManager = runManager.newSubManager()) {
           Map<String, NDArray> grads = new LinkedHashMap<>();
           try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            ForwardResult result = forward(step, batches, stepManager, parameters);
+            // Regularisers see the weights the dynamics use (PsychRNN penalises the effective
+            // matrices too); for a network without constraints these are its parameters.
+            ForwardResult result =
+                forward(step, batches, stepManager, network.effectiveParameters(stepManager));
             NDArray totalLoss = null;
             List<NDArray> terms = new ArrayList<>();
             for (LossTerm term : losses) {
@@ -166,7 +169,14 @@ public final class Trainer {
             (System.nanoTime() - startNanos) / 1e9);
         listener.stepFinished(step, lossValue);
         if (step % spec.checkpointEvery() == 0 || step == last) {
-          checkpoints.save(step, optimizer.updates(), parameters, optimizer.state());
+          try (NDManager scratch = runManager.newSubManager()) {
+            checkpoints.save(
+                step,
+                optimizer.updates(),
+                parameters,
+                optimizer.state(),
+                network.effectiveParameters(scratch));
+          }
         }
       }
     } finally {

@@ -66,6 +66,61 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void provenanceRecordsTheHashOfEveryInputFileAndCheckpointsTheEffectiveWeights()
+      throws IOException {
+    Path mask = temp.resolve("rec.npy");
+    Files.write(mask, new byte[] {1, 2, 3});
+    Map<String, Object> tree = Specs.signTree(10);
+    tree.put(
+        "model",
+        new java.util.LinkedHashMap<>(
+            Map.of("id", "masked-rnn", "hidden", 8L, "connectivity", mask.toString())));
+
+    Path run =
+        runner
+            .run(Specs.resolve(tree), options(temp.resolve("run"), Integer.MAX_VALUE))
+            .folder()
+            .root();
+
+    Map<String, Object> provenance = JsonFiles.read(run.resolve("provenance.json"));
+    assertThat(provenance).containsKey("input_files");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> files = (Map<String, Object>) provenance.get("input_files");
+    assertThat(files)
+        .containsExactly(
+            Map.entry(
+                "model.connectivity",
+                Map.of(
+                    "file",
+                    mask.toAbsolutePath().toString(),
+                    "sha256",
+                    // sha256 of the bytes 01 02 03
+                    "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81")));
+    assertThat(Files.readString(run.resolve("spec.yaml")))
+        .contains(mask.toAbsolutePath().toString());
+    Map<String, Npz.Array> effective =
+        Npz.read(
+            run.resolve("checkpoints/step-000010/" + org.rnnlab.core.runs.Checkpoints.EFFECTIVE));
+    assertThat(effective.get("recurrent.weight").floats())
+        .containsExactly(
+            Npz.read(run.resolve("checkpoints/step-000010/parameters.npz"))
+                .get("recurrent.weight")
+                .floats());
+  }
+
+  @Test
+  void aRunWithoutInputFilesRecordsNone() throws IOException {
+    Path run =
+        runner
+            .run(Specs.resolve(Specs.signTree(5)), options(temp.resolve("run"), Integer.MAX_VALUE))
+            .folder()
+            .root();
+
+    assertThat(JsonFiles.read(run.resolve("provenance.json"))).doesNotContainKey("input_files");
+    assertThat(run.resolve("checkpoints/step-000005/effective.npz")).doesNotExist();
+  }
+
+  @Test
   void theSameSeedGivesIdenticalMetricsApartFromWallTime() throws IOException {
     ExperimentSpec spec = Specs.resolve(Specs.signTree(30));
     Path a = runner.run(spec, options(temp.resolve("a"), Integer.MAX_VALUE)).folder().root();

@@ -145,6 +145,129 @@ abstract class CellNetwork implements RecurrentNetwork {
     }
   }
 
+  /**
+   * Registers the constraints of {@code options} on {@code input.weight [I, gates·units]}, {@code
+   * recurrent.weight [units, gates·units]} and {@code output.weight [units, O]} (see {@link
+   * MatrixConstraint}); does nothing when there are none. Under Dale's law the rows of inhibitory
+   * units of the drawn {@code recurrent.weight} are first multiplied by N_E/N_I, PsychRNN's balance
+   * of excitation and inhibition, so that the effective matrix has no large outlier eigenvalue.
+   * Call it at the end of the constructor, once every parameter is drawn; it draws nothing.
+   *
+   * @param units the number of units H the matrices' blocks are wide
+   * @param gates the number of gate blocks side by side (1 for the rate models)
+   * @throws IllegalArgumentException if a mask has the wrong shape (naming the parameter, the file
+   *     and both shapes), Dale's law is asked of a gated cell, or it leaves no excitatory unit
+   */
+  final void applyConstraints(int units, int gates) {
+    Constraints c = options.constraints();
+    if (!c.any()) {
+      return;
+    }
+    int excitatory = units;
+    if (c.dale()) {
+      if (gates != 1) {
+        throw new IllegalArgumentException(
+            "Dale's law applies to rate networks only: a gated cell's weights are not signed"
+                + " synapses");
+      }
+      excitatory = (int) (c.excitatoryFraction() * units);
+      if (excitatory == 0) {
+        throw new IllegalArgumentException(
+            "excitatoryFraction "
+                + c.excitatoryFraction()
+                + " leaves no excitatory unit among "
+                + units
+                + " (int(f*H) = 0), and inhibitory units do not drive the output; raise it");
+      }
+      balance(units, excitatory);
+    }
+    int width = gates * units;
+    boolean[] inputKeep = fit(c.inputConnectivity(), INPUT_WEIGHT, inputSize, units, gates);
+    constrain(
+        INPUT_WEIGHT,
+        c.dale(),
+        null,
+        inputKeep,
+        fit(c.fixedInput(), INPUT_WEIGHT, inputSize, units, gates),
+        !c.trainInput());
+
+    boolean[] recurrentKeep = fit(c.recurrentConnectivity(), RECURRENT_WEIGHT, units, units, gates);
+    if (!c.autapses()) {
+      recurrentKeep = recurrentKeep != null ? recurrentKeep : filled(units * width);
+      for (int i = 0; i < units; i++) {
+        for (int k = 0; k < gates; k++) {
+          recurrentKeep[i * width + k * units + i] = false;
+        }
+      }
+    }
+    float[] signs = null;
+    if (c.dale()) {
+      signs = new float[units];
+      for (int i = 0; i < units; i++) {
+        signs[i] = i < excitatory ? 1f : -1f;
+      }
+    }
+    constrain(
+        RECURRENT_WEIGHT,
+        c.dale(),
+        signs,
+        recurrentKeep,
+        fit(c.fixedRecurrent(), RECURRENT_WEIGHT, units, units, gates),
+        !c.trainRecurrent());
+
+    boolean[] outputKeep = fit(c.outputConnectivity(), OUTPUT_WEIGHT, units, outputSize, 1);
+    if (c.dale() && excitatory < units) {
+      outputKeep = outputKeep != null ? outputKeep : filled(units * outputSize);
+      java.util.Arrays.fill(outputKeep, excitatory * outputSize, units * outputSize, false);
+    }
+    constrain(
+        OUTPUT_WEIGHT,
+        c.dale(),
+        null,
+        outputKeep,
+        fit(c.fixedOutput(), OUTPUT_WEIGHT, units, outputSize, 1),
+        !c.trainOutput());
+  }
+
+  /** Multiplies the inhibitory rows of the drawn recurrent weights by N_E/N_I. */
+  private void balance(int units, int excitatory) {
+    if (excitatory == units) {
+      return;
+    }
+    NDArray w = params.raw(RECURRENT_WEIGHT);
+    float[] values = w.toFloatArray();
+    int cols = values.length / units;
+    double factor = (double) excitatory / (units - excitatory);
+    for (int i = excitatory * cols; i < values.length; i++) {
+      values[i] = (float) (values[i] * factor);
+    }
+    w.set(values);
+  }
+
+  private void constrain(
+      String name,
+      boolean abs,
+      float[] signs,
+      boolean[] keep,
+      boolean[] frozen,
+      boolean frozenAll) {
+    if (abs || signs != null || keep != null || frozen != null || frozenAll) {
+      params.constrain(
+          name,
+          new MatrixConstraint(params.raw(name), abs, signs, keep, frozen, frozenAll, manager));
+    }
+  }
+
+  private static boolean[] fit(Mask mask, String matrix, int rows, int width, int gates) {
+    return mask == null ? null : mask.fit(matrix, rows, width, gates);
+  }
+
+  private static boolean[] filled(int n) {
+    boolean[] all = new boolean[n];
+    java.util.Arrays.fill(all, true);
+    return all;
+  }
+
   // ---- RecurrentNetwork ------------------------------------------------------------------------
 
   @Override
@@ -155,6 +278,15 @@ abstract class CellNetwork implements RecurrentNetwork {
   @Override
   public final Map<String, NDArray> parameters() {
     return params.view();
+  }
+
+  /**
+   * The arrays the dynamics use (see {@link NetworkParameters#effective}): the parameters
+   * themselves for a network without constraints, the constrained weight matrices otherwise.
+   */
+  @Override
+  public final Map<String, NDArray> effectiveParameters(NDManager manager) {
+    return params.effectiveView(manager);
   }
 
   /**

@@ -91,6 +91,7 @@ final class DriscollNetwork extends CellNetwork {
     }
     addOutputLayer(hidden, false, random);
     addInitialState();
+    applyConstraints(hidden, 1);
     this.gamma = constant(gamma);
     this.noiseScale = noiseStd > 0 ? constant(noiseStd) : null;
   }

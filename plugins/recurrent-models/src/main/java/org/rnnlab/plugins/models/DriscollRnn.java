@@ -24,6 +24,10 @@ import org.rnnlab.api.model.RecurrentNetwork;
  * (default true), {@code initialState} (default zero) and {@code latentIcVar} (default 0). The
  * task's dt does not enter the dynamics.
  *
+ * <p>Connectivity constraints ({@link ModelParameters#constraints}, {@link MatrixConstraint}):
+ * {@code dale}, {@code excitatoryFraction}, {@code autapses}, the connectivity masks, frozen
+ * entries and frozen matrices; see {@code docs/models.md}.
+ *
  * <p>Stateless; each {@link #create} returns a new network.
  */
 @Extension
@@ -70,6 +74,7 @@ public final class DriscollRnn implements Model {
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
     all.addAll(ModelParameters.initialState("zero", 0.0));
+    all.addAll(ModelParameters.constraints(true, 1));
     return List.copyOf(all);
   }
 

@@ -22,6 +22,10 @@ import org.rnnlab.api.model.RecurrentNetwork;
  * {@code latentIcVar} (default 0). CtDB's {@code GRU_RNN} is {@code initialState: learned,
  * latentIcVar: 0.05}; its {@code NoisyGRU} is {@link NoisyGru}.
  *
+ * <p>Connectivity constraints ({@link ModelParameters#constraints}, {@link MatrixConstraint}) per
+ * gate block: {@code autapses}, the connectivity masks, frozen entries and frozen matrices; no
+ * Dale's law (gate weights are not signed synapses); see {@code docs/models.md}.
+ *
  * <p>Stateless; each {@link #create} returns a new network.
  */
 @Extension
@@ -71,6 +75,7 @@ public final class Gru implements Model {
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
     all.addAll(ModelParameters.initialState(initialState, latentIcVar));
+    all.addAll(ModelParameters.constraints(false, 3));
     return List.copyOf(all);
   }
 

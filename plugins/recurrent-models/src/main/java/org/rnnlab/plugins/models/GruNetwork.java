@@ -92,6 +92,7 @@ final class GruNetwork extends CellNetwork {
     }
     addOutputLayer(units, false, random);
     addInitialState();
+    applyConstraints(units, 3);
     this.noiseScale = noiseStd > 0 ? constant(noiseStd) : null;
   }
 

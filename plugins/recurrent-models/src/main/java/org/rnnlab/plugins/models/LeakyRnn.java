@@ -46,6 +46,10 @@ import org.rnnlab.api.model.RecurrentNetwork;
  * initial.state [H]}; see {@link RateNetwork} for the draw order. With the defaults, a run is
  * bit-identical to the model's first version.
  *
+ * <p>Connectivity constraints ({@link ModelParameters#constraints}, {@link MatrixConstraint}):
+ * {@code dale}, {@code excitatoryFraction}, {@code autapses}, the connectivity masks, frozen
+ * entries and frozen matrices; see {@code docs/models.md}.
+ *
  * <p>Stateless; each {@link #create} returns a new network.
  */
 @Extension
@@ -100,6 +104,7 @@ public final class LeakyRnn implements Model {
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
     all.addAll(ModelParameters.initialState("zero", 0.0));
+    all.addAll(ModelParameters.constraints(true, 1));
     return List.copyOf(all);
   }
 

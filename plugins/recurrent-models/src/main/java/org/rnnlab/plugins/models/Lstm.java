@@ -22,6 +22,10 @@ import org.rnnlab.api.model.RecurrentNetwork;
  * {@code inputBias}, {@code recurrentBias}, {@code outputBias} (default true), {@code initialState}
  * (default zero, as {@code nn.LSTM}; learned covers h and c) and {@code latentIcVar} (default 0).
  *
+ * <p>Connectivity constraints ({@link ModelParameters#constraints}, {@link MatrixConstraint}) per
+ * gate block: {@code autapses}, the connectivity masks, frozen entries and frozen matrices; no
+ * Dale's law (gate weights are not signed synapses); see {@code docs/models.md}.
+ *
  * <p>Stateless; each {@link #create} returns a new network.
  */
 @Extension
@@ -60,6 +64,7 @@ public final class Lstm implements Model {
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
     all.addAll(ModelParameters.initialState("zero", 0.0));
+    all.addAll(ModelParameters.constraints(false, 4));
     return List.copyOf(all);
   }
 

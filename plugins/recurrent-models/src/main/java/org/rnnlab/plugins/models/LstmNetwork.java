@@ -94,6 +94,7 @@ final class LstmNetwork extends CellNetwork {
     }
     addOutputLayer(units, false, random);
     addInitialState();
+    applyConstraints(units, 4);
     this.noiseScale = noiseStd > 0 ? constant(noiseStd) : null;
   }
 

@@ -5,7 +5,7 @@ import org.rnnlab.api.component.Parameters;
 /**
  * The options every model honours where they apply, read from a component's parameters. An option
  * the model does not declare takes its neutral value: {@code uniform} with gain 1 (PyTorch's
- * default), a bias present, a zero initial state without noise.
+ * default), a bias present, a zero initial state without noise, no connectivity constraint.
  *
  * @param recurrentInit initialiser of {@code recurrent.weight}
  * @param recurrentGain its gain
@@ -18,6 +18,8 @@ import org.rnnlab.api.component.Parameters;
  * @param outputBias whether {@code output.bias} exists
  * @param learnedInitialState whether {@code initial.state} exists
  * @param latentIcVar standard deviation of the noise added to the initial state, ≥ 0
+ * @param constraints the connectivity constraints ({@link Constraints#NONE} when the model declares
+ *     none)
  */
 record ModelOptions(
     MatrixInit recurrentInit,
@@ -30,7 +32,8 @@ record ModelOptions(
     boolean recurrentBias,
     boolean outputBias,
     boolean learnedInitialState,
-    double latentIcVar) {
+    double latentIcVar,
+    Constraints constraints) {
 
   /**
    * @throws IllegalArgumentException if a gain or {@code latentIcVar} is negative or not finite
@@ -49,9 +52,10 @@ record ModelOptions(
   }
 
   /**
-   * Reads the options a model declares.
+   * Reads the options a model declares, loading the constraint masks its FILE parameters name.
    *
-   * @throws IllegalArgumentException if a value is not one of the allowed ones
+   * @throws IllegalArgumentException if a value is not one of the allowed ones or a mask cannot be
+   *     read
    */
   static ModelOptions from(Parameters params) {
     String initialState = string(params, "initialState", "zero");
@@ -74,7 +78,8 @@ record ModelOptions(
         bool(params, "recurrentBias", true),
         bool(params, "outputBias", true),
         initialState.equals("learned"),
-        number(params, "latentIcVar", 0.0));
+        number(params, "latentIcVar", 0.0),
+        Constraints.from(params));
   }
 
   private static String string(Parameters params, String name, String otherwise) {

@@ -93,6 +93,105 @@ final class ModelParameters {
         "outputBias", defaultValue, "Whether the readout has a trainable bias (output.bias)");
   }
 
+  /**
+   * The connectivity constraints, in this order: {@code dale} and {@code excitatoryFraction} (only
+   * if {@code withDale}), {@code autapses}, {@code inputConnectivity}, {@code
+   * recurrentConnectivity}, {@code outputConnectivity}, {@code fixedInput}, {@code fixedRecurrent},
+   * {@code fixedOutput}, {@code trainInput}, {@code trainRecurrent}, {@code trainOutput}. See
+   * {@link MatrixConstraint} for what they do to the weights.
+   *
+   * @param withDale whether the model offers Dale's law (the rate models; not the gated cells,
+   *     whose gate weights are not signed synapses)
+   * @param gates the number of gate blocks side by side in {@code input.weight} and {@code
+   *     recurrent.weight} (1 for the rate models), for the texts
+   */
+  static List<ParameterSpec> constraints(boolean withDale, int gates) {
+    String blocks =
+        gates == 1
+            ? ""
+            : " (a [rows, H] mask applies to each of the "
+                + gates
+                + " gates' blocks; [rows, "
+                + gates
+                + "H] gives each gate its own)";
+    String orientation = ", rows = the sending side as in the stored weights";
+    java.util.ArrayList<ParameterSpec> all = new java.util.ArrayList<>();
+    if (withDale) {
+      all.add(
+          ParameterSpec.bool(
+              "dale",
+              false,
+              "Dale's law (PsychRNN's dale_ratio): the first int(excitatoryFraction*H) units are"
+                  + " excitatory, the rest inhibitory. Effective weights: recurrent |W| with the"
+                  + " rows of inhibitory units negated, input |W|, readout |W| with the rows of"
+                  + " inhibitory units zeroed (they do not drive the output). The inhibitory rows"
+                  + " of the initial recurrent weights are scaled by N_E/N_I to balance E and I"));
+      all.add(
+          ParameterSpec.number(
+                  "excitatoryFraction",
+                  0.8,
+                  "",
+                  "Fraction of excitatory units under Dale's law (PsychRNN's dale_ratio); at least"
+                      + " one unit must be excitatory")
+              .withRange(0, 1));
+    }
+    all.add(
+        ParameterSpec.bool(
+            "autapses",
+            true,
+            "Whether a unit may connect to itself; false holds the diagonal of the effective"
+                + " recurrent weights at 0"
+                + (gates == 1 ? "" : " (in every gate's block)")));
+    all.add(
+        ParameterSpec.file(
+            "inputConnectivity",
+            "Connectivity mask of input.weight: a .npy of 0/1 or booleans, [inputs, H]"
+                + orientation
+                + "; 0 holds the effective weight at exactly 0"
+                + blocks));
+    all.add(
+        ParameterSpec.file(
+            "recurrentConnectivity",
+            "Connectivity mask of recurrent.weight: a .npy of 0/1 or booleans, [H, H]"
+                + orientation
+                + " (row i = the connections from unit i); 0 holds the effective weight at exactly"
+                + " 0"
+                + blocks));
+    all.add(
+        ParameterSpec.file(
+            "outputConnectivity",
+            "Connectivity mask of output.weight: a .npy of 0/1 or booleans, [H, outputs]"
+                + orientation
+                + "; 0 holds the effective weight at exactly 0"));
+    all.add(fixed("fixedInput", "input.weight", "inputConnectivity", blocks));
+    all.add(fixed("fixedRecurrent", "recurrent.weight", "recurrentConnectivity", blocks));
+    all.add(fixed("fixedOutput", "output.weight", "outputConnectivity", ""));
+    all.add(train("trainInput", "input.weight"));
+    all.add(train("trainRecurrent", "recurrent.weight"));
+    all.add(train("trainOutput", "output.weight"));
+    return all;
+  }
+
+  private static ParameterSpec fixed(String name, String matrix, String like, String blocks) {
+    return ParameterSpec.file(
+        name,
+        "Entries of "
+            + matrix
+            + " that are not trained: a .npy of 0/1 or booleans shaped like "
+            + like
+            + "; 1 keeps the entry at its initial effective value"
+            + blocks);
+  }
+
+  private static ParameterSpec train(String name, String matrix) {
+    return ParameterSpec.bool(
+        name,
+        true,
+        "Whether "
+            + matrix
+            + " is trained; false keeps the whole matrix at its initial effective value");
+  }
+
   /** {@code initialState} and {@code latentIcVar}. */
   static List<ParameterSpec> initialState(String defaultValue, double latentIcVar) {
     return List.of(

@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
  * Regularisers and checkpoints rely on these names.
  *
  * <p><b>Effective weights.</b> Forward passes, steps and readouts never use a parameter array
- * directly: they ask {@link #effective} for the array the dynamics use. Today that is the parameter
- * itself. Constraints on the connectivity (sign masks for Dale's law, connectivity masks, frozen
- * entries) belong in {@link #effective} and nowhere else, so that every model and every code path
- * (sequence forward, one-step update, readout) sees the same constrained matrices. Each network
- * reads every matrix once per {@code forward} call (and once per {@code step}), so a transformation
- * there costs a few operations per sequence, not per time step.
+ * directly: they ask {@link #effective} for the array the dynamics use. That is the parameter
+ * itself unless a {@link MatrixConstraint} was registered for it ({@link #constrain}): Dale's law,
+ * connectivity masks, no autapses and frozen entries live there and nowhere else, so that every
+ * model and every code path (sequence forward, one-step update, readout, {@code
+ * effectiveParameters}) sees the same constrained matrices. Each network reads every matrix once
+ * per {@code forward} call (and once per {@code step}), so a constraint costs a few operations per
+ * sequence, not per time step.
  *
  * <p>Not thread-safe; the arrays are owned by the manager given to the constructor.
  */
@@ -36,6 +37,7 @@ final class NetworkParameters {
   private final NDManager manager;
   private final Map<String, NDArray> named = new LinkedHashMap<>();
   private final Map<String, NDArray> view = Collections.unmodifiableMap(named);
+  private final Map<String, MatrixConstraint> constraints = new LinkedHashMap<>();
 
   /**
    * @param manager owns the parameters for the whole run
@@ -69,22 +71,55 @@ final class NetworkParameters {
   }
 
   /**
-   * The array the dynamics use for the named parameter: today the parameter itself.
+   * Registers how the named parameter becomes the matrix the dynamics use. Call it once the
+   * parameter holds its initial values (the constraint copies what frozen entries need).
    *
-   * <p>This is the hook for connectivity constraints (see the class comment). A transformation
-   * added here must attach the arrays it creates to {@code scratch}, the manager of the computation
-   * that asks (usually one training step's), so that nothing accumulates on the network's own
-   * manager.
-   *
-   * @param scratch the manager of the calling computation
-   * @throws IllegalArgumentException if there is no such parameter
+   * @throws IllegalArgumentException if there is no such parameter or it is constrained already
    */
-  NDArray effective(String name, NDManager scratch) {
+  void constrain(String name, MatrixConstraint constraint) {
+    if (!named.containsKey(name)) {
+      throw new IllegalArgumentException("no parameter '" + name + "'; have " + named.keySet());
+    }
+    if (constraints.putIfAbsent(name, constraint) != null) {
+      throw new IllegalArgumentException("parameter '" + name + "' is constrained twice");
+    }
+  }
+
+  /** The parameter array itself, to adjust initial values before constraints are registered. */
+  NDArray raw(String name) {
     NDArray array = named.get(name);
     if (array == null) {
       throw new IllegalArgumentException("no parameter '" + name + "'; have " + named.keySet());
     }
     return array;
+  }
+
+  /**
+   * The array the dynamics use for the named parameter: the parameter itself, or its constraint
+   * applied to it (see the class comment), with every array created attached to {@code scratch},
+   * the manager of the computation that asks (usually one training step's), so that nothing
+   * accumulates on the network's own manager.
+   *
+   * @param scratch the manager of the calling computation
+   * @throws IllegalArgumentException if there is no such parameter
+   */
+  NDArray effective(String name, NDManager scratch) {
+    NDArray array = raw(name);
+    MatrixConstraint constraint = constraints.get(name);
+    return constraint == null ? array : constraint.apply(array, scratch);
+  }
+
+  /**
+   * Every parameter's effective array, by name in creation order (see {@link #effective}).
+   *
+   * @param scratch owns the arrays computed here
+   */
+  Map<String, NDArray> effectiveView(NDManager scratch) {
+    Map<String, NDArray> out = new LinkedHashMap<>();
+    for (String name : named.keySet()) {
+      out.put(name, effective(name, scratch));
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /** The parameters by name, in creation order; unmodifiable, backed by this object. */

@@ -108,6 +108,7 @@ final class RateNetwork extends CellNetwork {
     }
     addOutputLayer(h, false, random);
     addInitialState();
+    applyConstraints(h, 1);
     this.alpha = constant(alpha);
     this.noiseScale = driveNoiseStd > 0 ? constant(driveNoiseStd) : null;
   }

@@ -21,6 +21,10 @@ import org.rnnlab.api.model.RecurrentNetwork;
  * options of {@link LeakyRnn}; the parameter names and initialisation are those of {@link
  * LeakyRnn}. The task's dt does not enter the dynamics.
  *
+ * <p>Connectivity constraints ({@link ModelParameters#constraints}, {@link MatrixConstraint}):
+ * {@code dale}, {@code excitatoryFraction}, {@code autapses}, the connectivity masks, frozen
+ * entries and frozen matrices; see {@code docs/models.md}.
+ *
  * <p>Stateless; each {@link #create} returns a new network.
  */
 @Extension
@@ -59,6 +63,7 @@ public final class VanillaRnn implements Model {
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
     all.addAll(ModelParameters.initialState("zero", 0.0));
+    all.addAll(ModelParameters.constraints(true, 1));
     return List.copyOf(all);
   }
 
