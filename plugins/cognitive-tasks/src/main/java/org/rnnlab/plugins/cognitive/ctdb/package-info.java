@@ -13,5 +13,8 @@
  * CtDB's loss mask (0 for the first 100 ms, 1 before the response, 0 for its first 100 ms, 5 for
  * the rest of it, 0 after), input noise N(0, 0.3²), and padding to CtDB's 320 steps of 20 ms. See
  * {@link org.rnnlab.plugins.cognitive.ctdb.CtdbEngine}.
+ *
+ * <p>Also CtDB's N-bit flip-flop, {@link org.rnnlab.plugins.cognitive.ctdb.NBitFlipFlop} (id {@code
+ * n-bit-flip-flop}).
  */
 package org.rnnlab.plugins.cognitive.ctdb;
