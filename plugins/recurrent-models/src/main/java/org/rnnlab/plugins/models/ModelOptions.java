@@ -5,7 +5,7 @@ import org.rnnlab.api.component.Parameters;
 /**
  * The options every model honours where they apply, read from a component's parameters. An option
  * the model does not declare takes its neutral value: {@code uniform} with gain 1 (PyTorch's
- * default), a bias present, a zero initial state without noise.
+ * default), a bias present, a zero initial state without noise, no encoder.
  *
  * @param recurrentInit initialiser of {@code recurrent.weight}
  * @param recurrentGain its gain
@@ -18,6 +18,8 @@ import org.rnnlab.api.component.Parameters;
  * @param outputBias whether {@code output.bias} exists
  * @param learnedInitialState whether {@code initial.state} exists
  * @param latentIcVar standard deviation of the noise added to the initial state, ≥ 0
+ * @param linearEncoder whether {@code encoder.weight} maps each trial's initial condition to the
+ *     initial state ({@code encoder: linear})
  */
 record ModelOptions(
     MatrixInit recurrentInit,
@@ -30,7 +32,8 @@ record ModelOptions(
     boolean recurrentBias,
     boolean outputBias,
     boolean learnedInitialState,
-    double latentIcVar) {
+    double latentIcVar,
+    boolean linearEncoder) {
 
   /**
    * @throws IllegalArgumentException if a gain or {@code latentIcVar} is negative or not finite
@@ -63,6 +66,11 @@ record ModelOptions(
               + initialState
               + "'");
     }
+    String encoder = string(params, "encoder", "none");
+    if (!ModelParameters.ENCODERS.contains(encoder)) {
+      throw new IllegalArgumentException(
+          "encoder must be one of " + ModelParameters.ENCODERS + ", got '" + encoder + "'");
+    }
     return new ModelOptions(
         MatrixInit.named("recurrentInit", string(params, "recurrentInit", "uniform")),
         number(params, "recurrentGain", 1.0),
@@ -74,7 +82,8 @@ record ModelOptions(
         bool(params, "recurrentBias", true),
         bool(params, "outputBias", true),
         initialState.equals("learned"),
-        number(params, "latentIcVar", 0.0));
+        number(params, "latentIcVar", 0.0),
+        encoder.equals("linear"));
   }
 
   private static String string(Parameters params, String name, String otherwise) {
