@@ -31,7 +31,11 @@ import org.rnnlab.api.model.SequenceOutput;
  *       of every parameter finite at every step, gives every parameter a non-zero gradient, and
  *       lowers the loss. This is the regression test for DJL's "Java number inside a gradient
  *       collector" trap, which shows up as NaN gradients after a dozen or so steps while the loss
- *       still looks fine.
+ *       still looks fine. A network with an encoder starts each sequence from its encoding of a
+ *       random initial condition, so the encoder must get gradients too.
+ *   <li>{@link #assertEncodesInitialConditions}: a network with an encoder maps initial conditions
+ *       {@code [batch, initialConditionSize()]} to states {@code [batch, hiddenSize()]} that depend
+ *       on them, deterministically, differentiably, and rejects conditions of another width.
  * </ul>
  *
  * <p>The checks draw their data from seeded {@link SplittableRandom}s, so a failure reproduces.
@@ -206,6 +210,7 @@ public final class NetworkContract {
 
     int batch = setup.batchSize();
     int length = setup.sequenceLength();
+    int encoded = network.initialConditionSize();
     SplittableRandom random = new SplittableRandom(setup.seed());
     List<Double> losses = new ArrayList<>();
     Set<String> moved = new LinkedHashSet<>();
@@ -224,8 +229,16 @@ public final class NetworkContract {
           NDArray x = sub.create(xs, new Shape(batch, length, inputSize));
           NDArray y = sub.create(ys, new Shape(batch, length, outputSize));
           NDArray loss;
+          NDArray conditions =
+              encoded == 0
+                  ? null
+                  : sub.create(gaussian(random, batch * encoded, 1.0), new Shape(batch, encoded));
           try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            SequenceOutput out = network.forward(x, network.initialState(batch, sub), Noise.NONE);
+            NDArray h0 =
+                conditions == null
+                    ? network.initialState(batch, sub)
+                    : network.initialState(conditions, sub, Noise.NONE);
+            SequenceOutput out = network.forward(x, h0, Noise.NONE);
             loss = out.outputs().sub(y).square().mean();
             collector.backward(loss);
           }
@@ -251,6 +264,69 @@ public final class NetworkContract {
           window, first, window, last, setup.lossRatio(), window, every(losses, window));
     }
     return losses;
+  }
+
+  /**
+   * Checks a network's encoder of initial conditions on a batch of 4 seeded standard-normal
+   * conditions: the states are {@code [4, hiddenSize()]} and finite; the same conditions give the
+   * same states and different conditions different ones; without noise nothing is drawn from {@link
+   * Noise#NONE}; inside a gradient collector at least one parameter gets a non-zero gradient (the
+   * encoder is trained; gradients are zeroed afterwards); conditions one value too wide are
+   * rejected with an {@link IllegalArgumentException}.
+   *
+   * @param network a network built for a task whose trials give initial conditions
+   * @param seed seed of the conditions
+   * @throws AssertionError naming the broken invariant
+   */
+  public static void assertEncodesInitialConditions(RecurrentNetwork network, long seed) {
+    int size = network.initialConditionSize();
+    assertThat(size).as("initialConditionSize() of a network with an encoder").isPositive();
+    int hidden = network.hiddenSize();
+    SplittableRandom random = new SplittableRandom(seed);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray c = manager.create(gaussian(random, 4 * size, 1.0), new Shape(4, size));
+      NDArray other = manager.create(gaussian(random, 4 * size, 1.0), new Shape(4, size));
+      NDArray h0 = network.initialState(c, manager, Noise.NONE);
+      assertThat(h0.getShape()).as("encoded state shape").isEqualTo(new Shape(4, hidden));
+      float[] values = h0.toFloatArray();
+      assertFinite("encoded state", values);
+      assertThat(network.initialState(c, manager, Noise.NONE).toFloatArray())
+          .as("the same conditions encoded twice")
+          .isEqualTo(values);
+      assertThat(network.initialState(other, manager, Noise.NONE).toFloatArray())
+          .as("other conditions give other states")
+          .isNotEqualTo(values);
+
+      Map<String, NDArray> parameters = network.parameters();
+      try (NDManager sub = manager.newSubManager()) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          collector.backward(network.initialState(c, sub, Noise.NONE).square().sum());
+        }
+        boolean any = false;
+        for (NDArray p : parameters.values()) {
+          try (NDArray g = p.getGradient()) {
+            any |= g.abs().sum().getFloat() > 0;
+            g.subi(g);
+          }
+        }
+        assertThat(any).as("some parameter gets a gradient through the encoder").isTrue();
+      }
+      NDArray wide = manager.zeros(new Shape(4, size + 1));
+      try {
+        network.initialState(wide, manager, Noise.NONE);
+        fail("initial conditions of width %d were accepted; the encoder reads %d", size + 1, size);
+      } catch (IllegalArgumentException expected) {
+        // the contract: a wrong width is bad input
+      }
+    }
+  }
+
+  private static void assertFinite(String what, float[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        fail("%s holds %s at index %d", what, values[i], i);
+      }
+    }
   }
 
   private static void update(

@@ -24,9 +24,10 @@ import org.rnnlab.api.task.Trial;
  *
  * <p>Open-loop: trials agree with the declared channels and target kind, class indices name an
  * output channel, values are finite, the mask is non-negative, periods are in time order inside the
- * trial, metadata values are numbers, booleans or strings, and the same seed gives the same trials.
- * Closed-loop: observations and results have the documented shapes, stay finite under a zero
- * action, and the same seed gives the same episode.
+ * trial, metadata values are numbers, booleans or strings, every trial carries a finite initial
+ * condition of the declared {@code initialConditionSize()} (none when it is 0), and the same seed
+ * gives the same trials. Closed-loop: observations and results have the documented shapes, stay
+ * finite under a zero action, and the same seed gives the same episode.
  *
  * <p>Stateless; each check makes and closes its own {@link NDManager}.
  */
@@ -61,6 +62,9 @@ public final class TaskContract {
       assertThat(again.mask()).as("%s: mask", what).isEqualTo(trial.mask());
       assertThat(again.periods()).as("%s: periods", what).isEqualTo(trial.periods());
       assertThat(again.metadata()).as("%s: metadata", what).isEqualTo(trial.metadata());
+      assertThat(again.initialCondition())
+          .as("%s: initial condition", what)
+          .isEqualTo(trial.initialCondition());
     }
   }
 
@@ -152,6 +156,18 @@ public final class TaskContract {
         assertThat(row.length).as("%s: target width", what).isEqualTo(task.outputChannels().size());
         assertFinite(what + " targets", row);
       }
+    }
+    assertThat(task.initialConditionSize()).as("initialConditionSize").isNotNegative();
+    if (task.initialConditionSize() == 0) {
+      assertThat(trial.initialCondition())
+          .as("%s: initial condition of a task whose initialConditionSize is 0", what)
+          .isNull();
+    } else {
+      assertThat(trial.initialCondition())
+          .as("%s: initial condition (initialConditionSize %d)", what, task.initialConditionSize())
+          .isNotNull()
+          .hasSize(task.initialConditionSize());
+      assertFinite(what + " initial condition", trial.initialCondition());
     }
     int previousEnd = 0;
     for (Period p : trial.periods()) {

@@ -6,8 +6,9 @@ import org.rnnlab.api.task.Trial;
 /**
  * Held-out trials and what the trained network did on them, trial by trial.
  *
- * <p>Each trial is run on its own from the network's initial state. Arrays are indexed {@code
- * [trial][step][channel]}; trial {@code i} has {@code trials.get(i).steps()} steps.
+ * <p>Each trial is run on its own from the network's initial state (or, for a task that gives
+ * initial conditions, from the state the network's encoder computes from the trial's). Arrays are
+ * indexed {@code [trial][step][channel]}; trial {@code i} has {@code trials.get(i).steps()} steps.
  *
  * @param trials the trials, drawn from the run's evaluation stream
  * @param outputs network readout per trial and step

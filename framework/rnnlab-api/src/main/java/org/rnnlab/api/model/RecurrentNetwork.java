@@ -47,7 +47,8 @@ public interface RecurrentNetwork {
   }
 
   /**
-   * The state every sequence starts from, {@code [batch, hiddenSize]}, owned by {@code manager}.
+   * The state every sequence starts from when the task gives no initial condition, {@code [batch,
+   * hiddenSize]}, owned by {@code manager}.
    */
   NDArray initialState(int batchSize, NDManager manager);
 
@@ -63,6 +64,40 @@ public interface RecurrentNetwork {
    */
   default NDArray initialState(int batchSize, NDManager manager, Noise noise) {
     return initialState(batchSize, manager);
+  }
+
+  /**
+   * The length of the initial condition this network's encoder maps to its initial state, or 0 (the
+   * default) if it has no encoder. The core checks before training that it equals the task's {@code
+   * OpenLoopTask.initialConditionSize()}, so a network built for a task without initial conditions
+   * returns 0 here.
+   */
+  default int initialConditionSize() {
+    return 0;
+  }
+
+  /**
+   * The state a trial starts from when its task gives initial conditions: the network's encoder
+   * applied to them (for example Sorscher et al. 2019's {@code h0 = c·W_enc}), plus any
+   * initial-state noise, {@code [batch, hiddenSize]}, owned by {@code manager}.
+   *
+   * <p>The trainer and the evaluator call this instead of {@link #initialState(int, NDManager,
+   * Noise)} for every trial-aligned batch of a task whose {@code initialConditionSize()} is
+   * positive, with the same {@link Noise} they then pass to {@link #forward}; the noise rules are
+   * those of {@link #initialState(int, NDManager, Noise)}. Analyses that need a noise-free start
+   * pass {@link Noise#NONE}. The result must depend on the parameters differentiably, so the
+   * encoder is trained with the rest of the network.
+   *
+   * @param initialCondition {@code [batch, initialConditionSize()]}
+   * @throws UnsupportedOperationException if the network has no encoder (the default)
+   * @throws IllegalArgumentException if {@code initialCondition} is not {@code [batch,
+   *     initialConditionSize()]}
+   */
+  default NDArray initialState(NDArray initialCondition, NDManager manager, Noise noise) {
+    throw new UnsupportedOperationException(
+        "this network has no encoder that maps a trial's initial condition to its initial state"
+            + " (initialConditionSize() is 0); a task that gives initial conditions needs a model"
+            + " with an encoder");
   }
 
   /**

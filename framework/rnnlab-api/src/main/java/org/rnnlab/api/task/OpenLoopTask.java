@@ -26,6 +26,21 @@ public non-sealed interface OpenLoopTask extends TaskInstance {
   }
 
   /**
+   * The length of the initial condition every trial carries ({@link Trial#initialCondition()}), or
+   * 0 (the default) when trials carry none.
+   *
+   * <p>A task that gives initial conditions (Sorscher et al. 2019: the place-cell activity at the
+   * start of each path) must give one of exactly this length with every trial. The core then starts
+   * each trial from the state the model's encoder computes from it ({@link
+   * org.rnnlab.api.model.RecurrentNetwork#initialState(ai.djl.ndarray.NDArray,
+   * ai.djl.ndarray.NDManager, org.rnnlab.api.model.Noise)}); before training it refuses a model
+   * without an encoder, and {@code stream} batching, whose sequences start in the middle of trials.
+   */
+  default int initialConditionSize() {
+    return 0;
+  }
+
+  /**
    * Draws one trial.
    *
    * <p>Determinism contract: the trial must be a function of the generator's state alone (and of

@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param periods the trial's epochs in time order
  * @param metadata per-trial facts for analyses, for example {@code coherence} and {@code
  *     groundTruth}; values are numbers, booleans or strings
+ * @param initialCondition what the network is told about the trial before its first step, such as
+ *     the place-cell activity at the start position of a path (Sorscher et al. 2019), or null when
+ *     the trial gives none. A model's encoder maps it to the state the trial starts from; its
+ *     length is the task's {@link OpenLoopTask#initialConditionSize()}.
  */
 public record Trial(
     float[][] inputs,
@@ -27,11 +31,12 @@ public record Trial(
     int[] classTargets,
     float[] mask,
     List<Period> periods,
-    Map<String, Object> metadata) {
+    Map<String, Object> metadata,
+    float[] initialCondition) {
 
   /**
-   * @throws IllegalArgumentException if the arrays disagree on the number of steps, or neither or
-   *     both kinds of target are given
+   * @throws IllegalArgumentException if the arrays disagree on the number of steps, neither or both
+   *     kinds of target are given, or the initial condition is empty
    */
   public Trial {
     Objects.requireNonNull(inputs, "inputs");
@@ -50,19 +55,51 @@ public record Trial(
               + ", mask "
               + mask.length);
     }
+    if (initialCondition != null && initialCondition.length == 0) {
+      throw new IllegalArgumentException(
+          "a trial's initial condition has at least one value; pass null for none");
+    }
     periods = List.copyOf(periods == null ? List.of() : periods);
     metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+
+  /**
+   * A trial without an initial condition.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Trial(
+      float[][] inputs,
+      float[][] targets,
+      int[] classTargets,
+      float[] mask,
+      List<Period> periods,
+      Map<String, Object> metadata) {
+    this(inputs, targets, classTargets, mask, periods, metadata, null);
   }
 
   public int steps() {
     return inputs.length;
   }
 
-  /** The same trial with more metadata (a value for an existing key replaces it). */
+  /**
+   * The same trial with more metadata (a value for an existing key replaces it); the initial
+   * condition is kept.
+   */
   public Trial withMetadata(Map<String, Object> more) {
     Map<String, Object> all = new LinkedHashMap<>(metadata);
     all.putAll(more);
-    return new Trial(inputs, targets, classTargets, mask, periods, all);
+    return new Trial(inputs, targets, classTargets, mask, periods, all, initialCondition);
+  }
+
+  /**
+   * The same trial with another initial condition (the array is not copied), or with none if {@code
+   * values} is null.
+   *
+   * @throws IllegalArgumentException if {@code values} is empty
+   */
+  public Trial withInitialCondition(float[] values) {
+    return new Trial(inputs, targets, classTargets, mask, periods, metadata, values);
   }
 
   /** The period of that name, or null. */

@@ -50,6 +50,7 @@ public final class TrialBuilder {
   private final TargetKind targetKind;
   private final Map<String, double[]> periodsMs = new LinkedHashMap<>();
   private final Map<String, Object> metadata = new LinkedHashMap<>();
+  private float[] initialCondition;
   private float[][] inputs;
   private float[][] targets;
   private int[] classTargets;
@@ -332,6 +333,16 @@ public final class TrialBuilder {
     return this;
   }
 
+  /**
+   * Sets what the network is told before the trial's first step (see {@link
+   * Trial#initialCondition()}); its length must be the task's {@code initialConditionSize()}. The
+   * array is not copied.
+   */
+  public TrialBuilder initialCondition(float[] values) {
+    initialCondition = values;
+    return this;
+  }
+
   /** The finished trial; periods sorted by start (then end). */
   public Trial build() {
     allocate();
@@ -340,7 +351,7 @@ public final class TrialBuilder {
       list.add(period(name));
     }
     list.sort(Comparator.comparingInt(Period::startStep).thenComparingInt(Period::endStep));
-    return new Trial(inputs, targets, classTargets, mask, list, metadata);
+    return new Trial(inputs, targets, classTargets, mask, list, metadata, initialCondition);
   }
 
   // ---------------------------------------------------------------- internals

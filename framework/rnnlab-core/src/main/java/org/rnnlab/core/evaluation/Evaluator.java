@@ -25,13 +25,15 @@ import org.rnnlab.core.random.SeedStreams;
 import org.rnnlab.core.training.Batch;
 import org.rnnlab.core.training.ClosedLoopRollout;
 import org.rnnlab.core.training.StepNoise;
+import org.rnnlab.core.training.Trainer;
 import org.rnnlab.core.training.TrialBatches;
 
 /**
  * Runs the trained network on held-out trials from the evaluation stream and records what it did.
  *
  * <p>Trials are drawn in order from one generator and run in chunks of {@value #CHUNK} (padded at
- * the end, each from the network's initial state), with the recurrent noise of chunk {@code k} from
+ * the end, each from the network's initial state, or from its encoder's state for the trial's
+ * initial condition when the task gives them), with the recurrent noise of chunk {@code k} from
  * sub-stream {@code k} of the evaluation-noise stream. So the first {@code n} trials and the
  * network's response to them are the same whatever larger number is requested: every analysis of a
  * run sees the same trials. Results are cached.
@@ -81,7 +83,7 @@ public final class Evaluator {
       try (NDManager m = manager.newSubManager()) {
         NDArray inputs = batch.inputsArray(m);
         StepNoise noise = new StepNoise(seeds.at(SeedStreams.EVALUATION_NOISE, chunkIndex));
-        NDArray h0 = network.initialState(batch.batchSize(), m, noise);
+        NDArray h0 = Trainer.initialState(network, batch, m, noise);
         SequenceOutput out = network.forward(inputs, h0, noise);
         float[] y = out.outputs().toFloatArray();
         float[] h = out.hidden().toFloatArray();

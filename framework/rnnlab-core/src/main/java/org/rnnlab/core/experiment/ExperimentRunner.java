@@ -51,6 +51,7 @@ import org.rnnlab.core.training.RunLossContext;
 import org.rnnlab.core.training.Trainer;
 import org.rnnlab.core.training.TrainingDivergedException;
 import org.rnnlab.core.training.TrainingListener;
+import org.rnnlab.core.training.TrialBatches;
 
 /**
  * Runs an experiment from resolved spec to finished run folder: builds the components, trains,
@@ -301,7 +302,9 @@ public final class ExperimentRunner {
 
   /**
    * Builds every component once, before anything is written, so that values a component rejects
-   * (for example a time constant shorter than the time step) are reported as bad input.
+   * (for example a time constant shorter than the time step) are reported as bad input. Also checks
+   * that a task giving initial conditions is batched by trials and meets a model whose encoder
+   * reads initial conditions of that size, and lets each loss term check the task and model.
    *
    * @throws SpecException naming the component and its reason
    */
@@ -327,6 +330,12 @@ public final class ExperimentRunner {
                 + e.getMessage());
       }
     }
+    int initialConditionSize = initialConditionSize(task);
+    if (initialConditionSize > 0 && !spec.training().batching().equals("trials")) {
+      throw new SpecException(
+          SourceLocation.ofPath(source, "train.batching"),
+          TrialBatches.streamRefusal("task '" + spec.task().id() + "'"));
+    }
     try (NDManager scratch = Engine.getInstance().newBaseManager()) {
       RecurrentNetwork network;
       try {
@@ -335,6 +344,11 @@ public final class ExperimentRunner {
         throw new SpecException(
             SourceLocation.ofPath(source, "model"),
             "model '" + spec.model().id() + "' rejected its parameters: " + e.getMessage());
+      }
+      if (network.initialConditionSize() != initialConditionSize) {
+        throw new SpecException(
+            SourceLocation.ofPath(source, "model"),
+            encoderMismatch(spec, initialConditionSize, network.initialConditionSize()));
       }
       // Each term sees the task and the model before training: periods it weighs, parameters it
       // penalises, the kind of target it needs.
@@ -353,6 +367,50 @@ public final class ExperimentRunner {
       }
     }
   }
+
+  /** The length of the initial condition the task gives every trial; 0 for none. */
+  private static int initialConditionSize(TaskInstance task) {
+    return task instanceof OpenLoopTask open ? open.initialConditionSize() : 0;
+  }
+
+  /** Why the model cannot start the task's trials, and what to set. */
+  private String encoderMismatch(ExperimentSpec spec, int taskSize, int networkSize) {
+    String model = "model '" + spec.model().id() + "'";
+    String task = "task '" + spec.task().id() + "'";
+    if (networkSize == 0) {
+      Model component =
+          (Model) catalog.lookup(ComponentKind.MODEL, spec.model().id()).orElseThrow();
+      boolean offersEncoder =
+          component.parameters().stream().anyMatch(p -> p.name().equals(ENCODER_PARAMETER));
+      return model
+          + " has no encoder, but "
+          + task
+          + " gives every trial an initial condition ("
+          + taskSize
+          + " values) that the network must start from; "
+          + (offersEncoder
+              ? "set encoder: linear on the model"
+              : "use a model with an encoder, such as the bundled models with encoder: linear");
+    }
+    if (taskSize == 0) {
+      return model
+          + " encodes an initial condition of "
+          + networkSize
+          + " values, but "
+          + task
+          + " gives its trials none; remove the encoder (encoder: none)";
+    }
+    return model
+        + " encodes an initial condition of "
+        + networkSize
+        + " values, but "
+        + task
+        + " gives "
+        + taskSize;
+  }
+
+  /** The model parameter the bundled models choose their encoder with. */
+  private static final String ENCODER_PARAMETER = "encoder";
 
   private TaskInstance createTask(ComponentSpec spec) {
     if (spec.id().equals(TaskMixer.ID)) {
@@ -406,7 +464,11 @@ public final class ExperimentRunner {
       ComponentSpec spec, TaskInstance task, SeedStreams seeds, NDManager manager) {
     Model model = (Model) catalog.lookup(ComponentKind.MODEL, spec.id()).orElseThrow();
     NetworkShape shape =
-        new NetworkShape(task.inputChannels().size(), task.outputChannels().size(), task.dtMs());
+        new NetworkShape(
+            task.inputChannels().size(),
+            task.outputChannels().size(),
+            task.dtMs(),
+            initialConditionSize(task));
     return model.create(spec.parameters(), shape, seeds.stream(SeedStreams.INIT), manager);
   }
 

@@ -20,7 +20,8 @@ import org.rnnlab.core.training.TrialBatches;
  * <p>Arrays, padded at the end to the longest trial: {@code inputs [N, T, I]}, {@code class_targets
  * [N, T]} (int64) or {@code targets [N, T, O]}, {@code mask [N, T]}, {@code lengths [N]} (int32),
  * {@code period_start} and {@code period_end [N, P]} (int32, steps, −1 where a trial lacks the
- * period; P = {@link #periodNames}), and {@code meta_<key> [N]} (float64) for every {@link
+ * period; P = {@link #periodNames}), {@code initial_conditions [N, C]} when the task gives each
+ * trial an initial condition of C values, and {@code meta_<key> [N]} (float64) for every {@link
  * #numericMetadataKeys numeric metadata key}.
  */
 public final class TrialArrays {
@@ -86,6 +87,11 @@ public final class TrialArrays {
     }
     arrays.put("period_start", Npz.Array.of(start, n, p));
     arrays.put("period_end", Npz.Array.of(end, n, p));
+    if (batch.initialConditions() != null) {
+      arrays.put(
+          "initial_conditions",
+          Npz.Array.of(batch.initialConditions(), n, batch.initialConditionSize()));
+    }
     for (String key : numericMetadataKeys(trials)) {
       double[] values = new double[n];
       for (int r = 0; r < n; r++) {

@@ -22,9 +22,10 @@ import org.rnnlab.api.task.Trial;
  * tasks that carry their own rule inputs (Yang's) need none. Every trial's metadata gains {@code
  * task} (the id) and {@code taskIndex}.
  *
- * <p>The tasks must share the time step, the target kind, the channels and the output weights. The
- * block position is state of this instance; it advances with every trial drawn, so the same seed
- * still gives the same trials.
+ * <p>The tasks must share the time step, the target kind, the channels, the output weights and the
+ * initial condition size (each trial keeps its own initial condition). The block position is state
+ * of this instance; it advances with every trial drawn, so the same seed still gives the same
+ * trials.
  */
 public final class MixedTask implements OpenLoopTask {
 
@@ -84,6 +85,15 @@ public final class MixedTask implements OpenLoopTask {
       if (!Arrays.equals(t.outputWeights(), first.outputWeights())) {
         throw new IllegalArgumentException(pair + " weigh their outputs differently");
       }
+      if (t.initialConditionSize() != first.initialConditionSize()) {
+        throw new IllegalArgumentException(
+            pair
+                + " give initial conditions of different sizes ("
+                + first.initialConditionSize()
+                + " and "
+                + t.initialConditionSize()
+                + "; 0 is none); only tasks with the same initial condition size can be mixed");
+      }
     }
     this.ids = List.copyOf(ids);
     this.tasks = List.copyOf(tasks);
@@ -133,6 +143,11 @@ public final class MixedTask implements OpenLoopTask {
   }
 
   @Override
+  public int initialConditionSize() {
+    return tasks.get(0).initialConditionSize();
+  }
+
+  @Override
   public Trial newTrial(RandomGenerator random) {
     int index;
     if (schedule.equals(TaskMixer.BLOCK)) {
@@ -163,6 +178,12 @@ public final class MixedTask implements OpenLoopTask {
     metadata.put("task", ids.get(index));
     metadata.put("taskIndex", index);
     return new Trial(
-        inputs, trial.targets(), trial.classTargets(), trial.mask(), trial.periods(), metadata);
+        inputs,
+        trial.targets(),
+        trial.classTargets(),
+        trial.mask(),
+        trial.periods(),
+        metadata,
+        trial.initialCondition());
   }
 }

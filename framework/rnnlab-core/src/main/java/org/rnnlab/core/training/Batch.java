@@ -22,6 +22,10 @@ import org.rnnlab.api.task.Trial;
  * @param periods {@code [batch * steps]}: the index in {@code periodNames} of the period each step
  *     belongs to, {@code -1} for none (padding); null if unknown
  * @param periodNames the periods of the trials in this batch, in the order first met
+ * @param initialConditionSize the length of each trial's initial condition, 0 if the trials give
+ *     none
+ * @param initialConditions {@code [batch * initialConditionSize]}, one trial's initial condition
+ *     per row (trial-aligned batches only), or null when the trials give none
  */
 public record Batch(
     int batchSize,
@@ -35,11 +39,55 @@ public record Batch(
     int[] lengths,
     List<Trial> trials,
     int[] periods,
-    List<String> periodNames) {
+    List<String> periodNames,
+    int initialConditionSize,
+    float[] initialConditions) {
 
-  /** Normalises missing period names to the empty list. */
+  /**
+   * Normalises missing period names to the empty list.
+   *
+   * @throws IllegalArgumentException if the initial conditions do not fill {@code [batchSize,
+   *     initialConditionSize]}, or are given with size 0
+   */
   public Batch {
     periodNames = periodNames == null ? List.of() : List.copyOf(periodNames);
+    if ((initialConditions == null) != (initialConditionSize == 0)
+        || (initialConditions != null
+            && initialConditions.length != batchSize * initialConditionSize)) {
+      throw new IllegalArgumentException(
+          "initial conditions must fill [" + batchSize + ", " + initialConditionSize + "]");
+    }
+  }
+
+  /** A batch whose trials give no initial condition. */
+  public Batch(
+      int batchSize,
+      int steps,
+      int inputSize,
+      int outputSize,
+      float[] inputs,
+      float[] targets,
+      long[] classTargets,
+      float[] mask,
+      int[] lengths,
+      List<Trial> trials,
+      int[] periods,
+      List<String> periodNames) {
+    this(
+        batchSize,
+        steps,
+        inputSize,
+        outputSize,
+        inputs,
+        targets,
+        classTargets,
+        mask,
+        lengths,
+        trials,
+        periods,
+        periodNames,
+        0,
+        null);
   }
 
   /** A batch without period labels. */
@@ -89,6 +137,13 @@ public record Batch(
   /** Period indices as int32 {@code [batch, steps]}, or null without period labels. */
   public NDArray periodsArray(NDManager manager) {
     return periods == null ? null : manager.create(periods, new Shape(batchSize, steps));
+  }
+
+  /** Initial conditions as {@code [batch, initialConditionSize]}, or null if there are none. */
+  public NDArray initialConditionsArray(NDManager manager) {
+    return initialConditions == null
+        ? null
+        : manager.create(initialConditions, new Shape(batchSize, initialConditionSize));
   }
 
   /** Mask as {@code [batch, steps]}. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.loss.ForwardResult;
+import org.rnnlab.api.model.Noise;
 import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.model.SequenceOutput;
 import org.rnnlab.api.spec.TrainingSpec;
@@ -214,13 +215,25 @@ public final class Trainer {
     return TrialBatches.stream(open, spec.sequenceLength(), rows);
   }
 
+  /**
+   * The state a batch starts from: the network's encoder applied to the trials' initial conditions
+   * when they give them, else its initial state; with initial-state noise from {@code noise}.
+   */
+  public static NDArray initialState(
+      RecurrentNetwork network, Batch batch, NDManager manager, Noise noise) {
+    NDArray initialConditions = batch.initialConditionsArray(manager);
+    return initialConditions == null
+        ? network.initialState(batch.batchSize(), manager, noise)
+        : network.initialState(initialConditions, manager, noise);
+  }
+
   private ForwardResult forward(
       int step, BatchSource batches, NDManager manager, Map<String, NDArray> parameters) {
     StepNoise noise = new StepNoise(seeds.at(SeedStreams.NOISE, step));
     if (task instanceof OpenLoopTask) {
       Batch batch = batches.next();
       NDArray inputs = batch.inputsArray(manager);
-      NDArray h0 = network.initialState(batch.batchSize(), manager, noise);
+      NDArray h0 = initialState(network, batch, manager, noise);
       SequenceOutput out = network.forward(inputs, h0, noise);
       float[] weights = ((OpenLoopTask) task).outputWeights();
       return new ForwardResult(

@@ -18,8 +18,13 @@ import org.rnnlab.api.task.Trial;
  *       of concatenated trials, cut into consecutive {@code sequenceLength}-step pieces, so a trial
  *       may straddle two batches. Unlike NeuroGym's {@code Dataset}, the streams are seeded.
  *   <li>{@link #trialAligned}: one whole trial per row, padded at the end to the longest trial of
- *       the batch, with mask 0 and the real lengths recorded.
+ *       the batch, with mask 0 and the real lengths recorded, and the trials' initial conditions
+ *       (if the task gives them) one per row.
  * </ul>
+ *
+ * <p>Streams cannot carry initial conditions: a stream sequence starts in the middle of a trial,
+ * and the network's state is not reset where the next trial begins. {@link #stream} therefore
+ * refuses a task whose {@link OpenLoopTask#initialConditionSize()} is positive.
  */
 public final class TrialBatches {
 
@@ -29,10 +34,27 @@ public final class TrialBatches {
    * NeuroGym-style continuous streams.
    *
    * @param rowRandoms one generator per batch row (independent streams)
+   * @throws IllegalArgumentException if the task gives initial conditions ({@link #streamRefusal})
    */
   public static BatchSource stream(
       OpenLoopTask task, int sequenceLength, List<RandomGenerator> rowRandoms) {
+    if (task.initialConditionSize() > 0) {
+      throw new IllegalArgumentException(streamRefusal("the task"));
+    }
     return new StreamSource(task, sequenceLength, rowRandoms);
+  }
+
+  /**
+   * Why stream batching cannot serve a task that gives initial conditions, for error messages.
+   *
+   * @param task how to name the task, for example {@code task 'place-cells'}
+   */
+  public static String streamRefusal(String task) {
+    return task
+        + " gives every trial an initial condition that the network's encoder maps to the state"
+        + " the trial starts from, but 'stream' batching concatenates trials and cuts them into"
+        + " sequences that start in the middle of a trial (and runs on into the next trial without"
+        + " a new start); set train.batching: trials";
   }
 
   /** Whole trials, padded. */
@@ -63,11 +85,16 @@ public final class TrialBatches {
     int[] lengths = new int[b];
     int[] periods = new int[b * steps];
     java.util.Arrays.fill(periods, NO_PERIOD);
+    int icSize = task.initialConditionSize();
+    float[] initialConditions = icSize > 0 ? new float[b * icSize] : null;
     PeriodLabels labels = new PeriodLabels();
     for (int r = 0; r < b; r++) {
       Trial t = trials.get(r);
       checkShape(task, t);
       lengths[r] = t.steps();
+      if (initialConditions != null) {
+        System.arraycopy(t.initialCondition(), 0, initialConditions, r * icSize, icSize);
+      }
       int[] trialPeriods = labels.of(t);
       for (int s = 0; s < t.steps(); s++) {
         copyStep(t, s, r * steps + s, in, out, inputs, targets, classTargets, mask);
@@ -86,7 +113,9 @@ public final class TrialBatches {
         lengths,
         trials,
         periods,
-        labels.names());
+        labels.names(),
+        icSize,
+        initialConditions);
   }
 
   /** The period index of a step in no period (padding). */
@@ -131,6 +160,16 @@ public final class TrialBatches {
     if (classes != (t.classTargets() != null)) {
       throw new IllegalStateException(
           "task declares " + task.targetKind() + " targets but produced the other kind");
+    }
+    int icSize = task.initialConditionSize();
+    float[] ic = t.initialCondition();
+    if (icSize > 0 ? ic == null || ic.length != icSize : ic != null) {
+      throw new IllegalStateException(
+          "task declares initialConditionSize "
+              + icSize
+              + " but produced a trial with "
+              + (ic == null ? "no initial condition" : "an initial condition of " + ic.length)
+              + (icSize == 0 ? "; a task that gives initial conditions declares their size" : ""));
     }
   }
 

@@ -289,6 +289,88 @@ class ExperimentRunnerTest {
     return out;
   }
 
+  @Test
+  void aModelWithAnEncoderLearnsATaskThatOnlyTheInitialConditionSolves() throws IOException {
+    ExperimentRunner.Result result =
+        runner.run(
+            Specs.resolve(Specs.initialSignTree(150, "linear")),
+            options(temp.resolve("run"), Integer.MAX_VALUE));
+
+    Map<String, Npz.Array> evaluation =
+        Npz.read(result.folder().root().resolve("evaluation/trials.npz"));
+    assertThat(evaluation.get("initial_conditions").shape()).containsExactly(20, 2);
+    float[] conditions = evaluation.get("initial_conditions").floats();
+    float[] outputs = evaluation.get("outputs").floats();
+    int correct = 0;
+    for (int trial = 0; trial < 20; trial++) {
+      // The output at the first step can only come from h0: the input is zero throughout.
+      int first = trial * 6 * 2;
+      boolean saysPositive = outputs[first + 1] > outputs[first];
+      correct += saysPositive == conditions[trial * 2] > 0 ? 1 : 0;
+    }
+    assertThat(correct).isGreaterThanOrEqualTo(19);
+  }
+
+  @Test
+  void aModelWithoutAnEncoderIsRefusedBeforeAnythingIsWritten() {
+    Path run = temp.resolve("run");
+
+    assertThatThrownBy(
+            () ->
+                runner.run(
+                    Specs.resolve(Specs.initialSignTree(5, "none")),
+                    options(run, Integer.MAX_VALUE)))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("model")
+        .hasMessageContaining(
+            "model 'tiny-encoder-rnn' has no encoder, but task 'initial-sign' gives every trial"
+                + " an initial condition (2 values)")
+        .hasMessageContaining("set encoder: linear on the model");
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
+  void aModelWithoutAnEncoderOptionIsToldToChangeTheModel() {
+    Map<String, Object> tree = Specs.initialSignTree(5, "none");
+    tree.put("model", Map.of("id", "tiny-rnn"));
+
+    assertThatThrownBy(() -> runner.run(Specs.resolve(tree), options(null, Integer.MAX_VALUE)))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("model 'tiny-rnn' has no encoder")
+        .hasMessageContaining("use a model with an encoder");
+    assertThat(temp.resolve("runs")).doesNotExist();
+  }
+
+  @Test
+  void anEncoderWithoutInitialConditionsIsRefusedByTheModel() {
+    Map<String, Object> tree = Specs.signTree(5);
+    tree.put("model", Map.of("id", "tiny-encoder-rnn", "encoder", "linear"));
+    Path run = temp.resolve("run");
+
+    assertThatThrownBy(() -> runner.run(Specs.resolve(tree), options(run, Integer.MAX_VALUE)))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("model 'tiny-encoder-rnn' rejected its parameters")
+        .hasMessageContaining("needs a task with initial conditions");
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
+  void streamBatchingOfATaskWithInitialConditionsIsRefusedBeforeAnythingIsWritten() {
+    Map<String, Object> tree = Specs.initialSignTree(5, "linear");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> train = (Map<String, Object>) tree.get("train");
+    train.put("batching", "stream");
+    Path run = temp.resolve("run");
+
+    assertThatThrownBy(() -> runner.run(Specs.resolve(tree), options(run, Integer.MAX_VALUE)))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("train.batching")
+        .hasMessageContaining("task 'initial-sign' gives every trial an initial condition")
+        .hasMessageContaining("start in the middle of a trial")
+        .hasMessageContaining("set train.batching: trials");
+    assertThat(run).doesNotExist();
+  }
+
   private static void deleteTree(Path p) throws IOException {
     try (var s = Files.walk(p)) {
       for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {

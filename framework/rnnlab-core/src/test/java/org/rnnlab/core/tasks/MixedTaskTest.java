@@ -14,6 +14,7 @@ import org.rnnlab.api.spec.ExperimentSpec;
 import org.rnnlab.api.spec.SpecException;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.Trial;
+import org.rnnlab.core.fixtures.InitialSignTask;
 import org.rnnlab.core.fixtures.SignTask;
 import org.rnnlab.core.fixtures.Specs;
 
@@ -127,5 +128,36 @@ class MixedTaskTest {
         .hasMessageContaining("did you mean 'stimulusSteps'?");
     task.put("tasks", List.of(Map.of("id", "task-mixer")));
     assertThatThrownBy(() -> Specs.resolve(tree)).hasMessageContaining("cannot be nested");
+  }
+
+  private static OpenLoopTask initialSign(long size) {
+    return (OpenLoopTask)
+        new InitialSignTask().create(new Parameters(Map.of("size", size, "steps", 4L)));
+  }
+
+  @Test
+  void mixedTrialsKeepTheirInitialConditions() {
+    OpenLoopTask task = initialSign(2);
+    MixedTask mixed =
+        new MixedTask(List.of("a", "b"), List.of(task, initialSign(2)), TaskMixer.RANDOM, 1, true);
+
+    Trial t = mixed.newTrial(new SplittableRandom(5));
+
+    assertThat(mixed.initialConditionSize()).isEqualTo(2);
+    assertThat(t.initialCondition()).hasSize(2);
+    assertThat(t.metadata().get("positive")).isEqualTo(t.initialCondition()[0] > 0);
+  }
+
+  @Test
+  void tasksWithOtherInitialConditionSizesCannotBeMixed() {
+    assertThatThrownBy(
+            () ->
+                new MixedTask(
+                    List.of("two", "three"),
+                    List.of(initialSign(2), initialSign(3)),
+                    TaskMixer.RANDOM,
+                    1,
+                    false))
+        .hasMessageContaining("'two' and 'three' give initial conditions of different sizes");
   }
 }

@@ -1,17 +1,23 @@
 package org.rnnlab.core.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.api.component.Parameters;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.Period;
 import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.Trial;
+import org.rnnlab.core.fixtures.InitialSignTask;
 
 class TrialBatchesTest {
 
@@ -190,5 +196,66 @@ class TrialBatchesTest {
 
     assertThat(b.periodNames()).isEmpty();
     assertThat(b.periods()).containsOnly(TrialBatches.NO_PERIOD);
+  }
+
+  private static OpenLoopTask initialSign(long size) {
+    return (OpenLoopTask)
+        new InitialSignTask().create(new Parameters(Map.of("size", size, "steps", 4L)));
+  }
+
+  @Test
+  void trialAlignedBatchesCarryOneInitialConditionPerRow() {
+    Batch b = TrialBatches.trialAligned(initialSign(3), 5, new SplittableRandom(4)).next();
+
+    assertThat(b.initialConditionSize()).isEqualTo(3);
+    assertThat(b.initialConditions()).hasSize(5 * 3);
+    for (int r = 0; r < 5; r++) {
+      float[] row = Arrays.copyOfRange(b.initialConditions(), r * 3, r * 3 + 3);
+      assertThat(row).containsExactly(b.trials().get(r).initialCondition());
+    }
+    try (NDManager manager = NDManager.newBaseManager()) {
+      assertThat(b.initialConditionsArray(manager).getShape()).isEqualTo(new Shape(5, 3));
+    }
+  }
+
+  @Test
+  void batchesOfTasksWithoutInitialConditionsHaveNone() {
+    Batch aligned = TrialBatches.trialAligned(COUNTING, 3, new SplittableRandom(1)).next();
+    Batch streamed = TrialBatches.stream(COUNTING, 4, List.of(new SplittableRandom(1))).next();
+
+    assertThat(aligned.initialConditionSize()).isZero();
+    assertThat(aligned.initialConditions()).isNull();
+    assertThat(streamed.initialConditions()).isNull();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      assertThat(aligned.initialConditionsArray(manager)).isNull();
+    }
+  }
+
+  @Test
+  void streamsRefuseATaskWithInitialConditionsBecauseTheirSequencesStartMidTrial() {
+    assertThatThrownBy(
+            () -> TrialBatches.stream(initialSign(2), 10, List.of(new SplittableRandom(1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("start in the middle of a trial")
+        .hasMessageContaining("set train.batching: trials");
+  }
+
+  @Test
+  void aTrialWhoseInitialConditionDisagreesWithTheDeclaredSizeIsRejected() {
+    OpenLoopTask declaresThree = initialSign(3);
+    Trial shortOne = initialSign(2).newTrial(new SplittableRandom(1));
+    Trial withIc = initialSign(2).newTrial(new SplittableRandom(1));
+
+    assertThatThrownBy(() -> TrialBatches.padded(declaresThree, List.of(shortOne)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(
+            "task declares initialConditionSize 3 but produced a trial with an initial condition"
+                + " of 2");
+    assertThatThrownBy(() -> TrialBatches.padded(COUNTING, List.of(withIc)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("declares initialConditionSize 0");
+    assertThatThrownBy(
+            () -> TrialBatches.padded(declaresThree, List.of(withIc.withInitialCondition(null))))
+        .hasMessageContaining("no initial condition");
   }
 }

@@ -11,12 +11,14 @@ import org.rnnlab.api.model.RecurrentNetwork;
 
 /**
  * What every network of this plugin shares: its named parameters (read through {@link
- * NetworkParameters#effective}), the linear readout, the initial state (zero or learned, with
- * optional noise), shape checks and the helpers that draw initial weights.
+ * NetworkParameters#effective}), the linear readout, the initial state (zero or learned, or the
+ * linear encoder of a trial's initial condition, with optional noise), shape checks and the helpers
+ * that draw initial weights.
  *
  * <p>Subclasses draw their parameters in their constructor, in a fixed documented order, and call
- * {@link #addOutputLayer} and then {@link #addInitialState} last. Constants used inside a forward
- * pass are arrays owned by the network's manager ({@link #constant}), created once.
+ * {@link #addOutputLayer} and then {@link #addInitialState} last (so the encoder, drawn there, does
+ * not change any other initial weight). Constants used inside a forward pass are arrays owned by
+ * the network's manager ({@link #constant}), created once.
  */
 abstract class CellNetwork implements RecurrentNetwork {
 
@@ -27,10 +29,12 @@ abstract class CellNetwork implements RecurrentNetwork {
   static final String OUTPUT_WEIGHT = "output.weight";
   static final String OUTPUT_BIAS = "output.bias";
   static final String INITIAL_STATE = "initial.state";
+  static final String ENCODER_WEIGHT = "encoder.weight";
 
   final int inputSize;
   final int outputSize;
   final int hiddenSize;
+  final int initialConditionSize;
   final ModelOptions options;
   final NetworkParameters params;
   private final NDManager manager;
@@ -39,11 +43,19 @@ abstract class CellNetwork implements RecurrentNetwork {
   /**
    * @param hiddenSize the width of the state arrays ({@link #hiddenSize()})
    * @param manager owns the network's parameters and constants for the whole run
+   * @throws IllegalArgumentException if {@code hiddenSize < 1}, or the encoder is linear and the
+   *     task gives no initial condition
    */
   CellNetwork(NetworkShape shape, int hiddenSize, ModelOptions options, NDManager manager) {
     if (hiddenSize < 1) {
       throw new IllegalArgumentException("hidden must be at least 1, got " + hiddenSize);
     }
+    if (options.linearEncoder() && shape.initialConditionSize() == 0) {
+      throw new IllegalArgumentException(
+          "encoder: linear maps the initial condition a task gives every trial to the initial"
+              + " state, but this task gives none; set encoder: none (the default)");
+    }
+    this.initialConditionSize = options.linearEncoder() ? shape.initialConditionSize() : 0;
     this.inputSize = shape.inputSize();
     this.outputSize = shape.outputSize();
     this.hiddenSize = hiddenSize;
@@ -133,12 +145,22 @@ abstract class CellNetwork implements RecurrentNetwork {
   }
 
   /**
-   * Adds {@code initial.state [hiddenSize]} (zeros) if the initial state is learned, and the
-   * initial-state noise scale. Draws nothing.
+   * Adds {@code initial.state [hiddenSize]} (zeros) if the initial state is learned, then, with
+   * {@code encoder: linear}, {@code encoder.weight [initialConditionSize, hiddenSize]} drawn from
+   * U(−1/√C, 1/√C) with C the initial condition size (PyTorch's {@code nn.Linear} default), and the
+   * initial-state noise scale. Draws nothing without an encoder.
    */
-  final void addInitialState() {
+  final void addInitialState(RandomGenerator random) {
     if (options.learnedInitialState()) {
       params.add(INITIAL_STATE, new float[hiddenSize], hiddenSize);
+    }
+    if (initialConditionSize > 0) {
+      params.add(
+          ENCODER_WEIGHT,
+          Weights.uniform(
+              initialConditionSize * hiddenSize, 1 / Math.sqrt(initialConditionSize), random),
+          initialConditionSize,
+          hiddenSize);
     }
     if (options.latentIcVar() > 0) {
       initialStateNoise = constant(options.latentIcVar());
@@ -291,7 +313,8 @@ abstract class CellNetwork implements RecurrentNetwork {
 
   /**
    * The zero state, or {@code initial.state} repeated over the batch when it is learned; without
-   * the initial-state noise (use {@link #initialState(int, NDManager, Noise)} for that).
+   * the initial-state noise (use {@link #initialState(int, NDManager, Noise)} for that). With an
+   * encoder this is the state a zero initial condition gives.
    */
   @Override
   public final NDArray initialState(int batchSize, NDManager manager) {
@@ -307,8 +330,46 @@ abstract class CellNetwork implements RecurrentNetwork {
    * and {@code noise} is enabled, σ·ξ with ξ one {@code [batch, hiddenSize]} draw from {@code
    * noise} (CtDB's {@code init_hidden}). Nothing is drawn otherwise.
    */
+  @Override
   public final NDArray initialState(int batchSize, NDManager manager, Noise noise) {
-    NDArray h0 = initialState(batchSize, manager);
+    return withInitialStateNoise(initialState(batchSize, manager), batchSize, manager, noise);
+  }
+
+  /** The initial condition size with {@code encoder: linear}, else 0. */
+  @Override
+  public final int initialConditionSize() {
+    return initialConditionSize;
+  }
+
+  /**
+   * {@code h0 = c·W_enc}, plus {@code initial.state} when it is learned (the encoder's bias), plus
+   * the initial-state noise as in {@link #initialState(int, NDManager, Noise)}. For the LSTM the
+   * state is {@code [h, c]}, so the encoder sets both halves.
+   *
+   * @throws UnsupportedOperationException with {@code encoder: none}
+   * @throws IllegalArgumentException if {@code initialCondition} is not {@code [batch, C]}
+   */
+  @Override
+  public final NDArray initialState(NDArray initialCondition, NDManager manager, Noise noise) {
+    if (initialConditionSize == 0) {
+      throw new UnsupportedOperationException(
+          "this model has no encoder (encoder: none), so it cannot start from a trial's initial"
+              + " condition; set encoder: linear");
+    }
+    Shape shape = initialCondition.getShape();
+    if (shape.dimension() != 2 || shape.get(1) != initialConditionSize) {
+      throw new IllegalArgumentException(
+          "initial conditions must be [batch, " + initialConditionSize + "], got " + shape);
+    }
+    NDArray h0 = initialCondition.matMul(params.effective(ENCODER_WEIGHT, manager));
+    if (params.has(INITIAL_STATE)) {
+      h0 = h0.add(params.effective(INITIAL_STATE, manager));
+    }
+    return withInitialStateNoise(h0, Math.toIntExact(shape.get(0)), manager, noise);
+  }
+
+  /** {@code h0 + σ·ξ} when {@code latentIcVar} σ > 0 and {@code noise} is enabled, else h0. */
+  private NDArray withInitialStateNoise(NDArray h0, int batchSize, NDManager manager, Noise noise) {
     if (initialStateNoise == null || !noise.enabled()) {
       return h0;
     }

@@ -90,7 +90,7 @@ final class DriscollNetwork extends CellNetwork {
       addZeroBias(RECURRENT_BIAS, hidden);
     }
     addOutputLayer(hidden, false, random);
-    addInitialState();
+    addInitialState(random);
     applyConstraints(hidden, 1);
     this.gamma = constant(gamma);
     this.noiseScale = noiseStd > 0 ? constant(noiseStd) : null;

@@ -91,7 +91,7 @@ final class GruNetwork extends CellNetwork {
       addBias(RECURRENT_BIAS, 3 * units, bound, random);
     }
     addOutputLayer(units, false, random);
-    addInitialState();
+    addInitialState(random);
     applyConstraints(units, 3);
     this.noiseScale = noiseStd > 0 ? constant(noiseStd) : null;
   }

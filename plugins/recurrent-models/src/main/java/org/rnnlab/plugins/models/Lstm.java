@@ -20,7 +20,8 @@ import org.rnnlab.api.model.RecurrentNetwork;
  * <p>Parameters: {@code hidden} (H, default 128), {@code noise} (σ of state noise on h and c,
  * default 0), the initialisers with their gains (default uniform, 1: PyTorch's U(−1/√H, 1/√H)),
  * {@code inputBias}, {@code recurrentBias}, {@code outputBias} (default true), {@code initialState}
- * (default zero, as {@code nn.LSTM}; learned covers h and c) and {@code latentIcVar} (default 0).
+ * (default zero, as {@code nn.LSTM}; learned covers h and c), {@code latentIcVar} (default 0) and
+ * {@code encoder} (default none; {@code linear} maps a trial's initial condition to both h and c).
  *
  * <p>Connectivity constraints ({@link ModelParameters#constraints}, {@link MatrixConstraint}) per
  * gate block: {@code autapses}, the connectivity masks, frozen entries and frozen matrices; no

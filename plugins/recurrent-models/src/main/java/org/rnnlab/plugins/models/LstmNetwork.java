@@ -28,9 +28,10 @@ import org.rnnlab.api.model.SequenceOutput;
  *
  * <p>Parameters, stored input-major: {@code input.weight [I, 4H]}, {@code recurrent.weight [H,
  * 4H]}, {@code input.bias [4H]}, {@code recurrent.bias [4H]} (each bias optional), {@code
- * output.weight [H, O]}, {@code output.bias [O]}, {@code initial.state [2H]} (h then c). Drawn in
- * that order; PyTorch's default is U(−1/√H, 1/√H) for every gate weight and bias ({@code uniform}
- * with n = H), other initialisers fill each gate's block separately.
+ * output.weight [H, O]}, {@code output.bias [O]}, {@code initial.state [2H]} (h then c), {@code
+ * encoder.weight [C, 2H]} (with {@code encoder: linear}; it sets h and c). Drawn in that order;
+ * PyTorch's default is U(−1/√H, 1/√H) for every gate weight and bias ({@code uniform} with n = H),
+ * other initialisers fill each gate's block separately.
  *
  * <p>{@link #forward} without noise runs PyTorch's fused LSTM ({@code torch::lstm}) for h, which
  * returns the cell state of the last step only; the cell states of all steps are then recovered
@@ -93,7 +94,7 @@ final class LstmNetwork extends CellNetwork {
       addBias(RECURRENT_BIAS, 4 * units, bound, random);
     }
     addOutputLayer(units, false, random);
-    addInitialState();
+    addInitialState(random);
     applyConstraints(units, 4);
     this.noiseScale = noiseStd > 0 ? constant(noiseStd) : null;
   }

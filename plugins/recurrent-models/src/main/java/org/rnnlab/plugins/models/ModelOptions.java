@@ -5,7 +5,8 @@ import org.rnnlab.api.component.Parameters;
 /**
  * The options every model honours where they apply, read from a component's parameters. An option
  * the model does not declare takes its neutral value: {@code uniform} with gain 1 (PyTorch's
- * default), a bias present, a zero initial state without noise, no connectivity constraint.
+ * default), a bias present, a zero initial state without noise, no encoder, no connectivity
+ * constraint.
  *
  * @param recurrentInit initialiser of {@code recurrent.weight}
  * @param recurrentGain its gain
@@ -20,6 +21,8 @@ import org.rnnlab.api.component.Parameters;
  * @param latentIcVar standard deviation of the noise added to the initial state, ≥ 0
  * @param constraints the connectivity constraints ({@link Constraints#NONE} when the model declares
  *     none)
+ * @param linearEncoder whether {@code encoder.weight} maps each trial's initial condition to the
+ *     initial state ({@code encoder: linear})
  */
 record ModelOptions(
     MatrixInit recurrentInit,
@@ -33,7 +36,8 @@ record ModelOptions(
     boolean outputBias,
     boolean learnedInitialState,
     double latentIcVar,
-    Constraints constraints) {
+    Constraints constraints,
+    boolean linearEncoder) {
 
   /**
    * @throws IllegalArgumentException if a gain or {@code latentIcVar} is negative or not finite
@@ -67,6 +71,11 @@ record ModelOptions(
               + initialState
               + "'");
     }
+    String encoder = string(params, "encoder", "none");
+    if (!ModelParameters.ENCODERS.contains(encoder)) {
+      throw new IllegalArgumentException(
+          "encoder must be one of " + ModelParameters.ENCODERS + ", got '" + encoder + "'");
+    }
     return new ModelOptions(
         MatrixInit.named("recurrentInit", string(params, "recurrentInit", "uniform")),
         number(params, "recurrentGain", 1.0),
@@ -79,7 +88,8 @@ record ModelOptions(
         bool(params, "outputBias", true),
         initialState.equals("learned"),
         number(params, "latentIcVar", 0.0),
-        Constraints.from(params));
+        Constraints.from(params),
+        encoder.equals("linear"));
   }
 
   private static String string(Parameters params, String name, String otherwise) {

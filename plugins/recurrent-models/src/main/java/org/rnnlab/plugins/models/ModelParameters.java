@@ -12,6 +12,9 @@ final class ModelParameters {
   /** Values of {@code initialState}. */
   static final List<String> INITIAL_STATES = List.of("zero", "learned");
 
+  /** Values of {@code encoder}. */
+  static final List<String> ENCODERS = List.of("none", "linear");
+
   private ModelParameters() {}
 
   static ParameterSpec hidden(long defaultValue, String text) {
@@ -192,7 +195,10 @@ final class ModelParameters {
             + " is trained; false keeps the whole matrix at its initial effective value");
   }
 
-  /** {@code initialState} and {@code latentIcVar}. */
+  /**
+   * {@code initialState}, {@code latentIcVar} and {@code encoder} (default none): every option on
+   * the state a sequence starts from.
+   */
   static List<ParameterSpec> initialState(String defaultValue, double latentIcVar) {
     return List.of(
         ParameterSpec.choice(
@@ -208,6 +214,16 @@ final class ModelParameters {
                 "Standard deviation of Gaussian noise added to the initial state of every sequence"
                     + " during training and evaluation (CtDB's latent_ic_var, which despite its"
                     + " name scales a standard normal); 0 switches it off")
-            .withMin(0));
+            .withMin(0),
+        ParameterSpec.choice(
+            "encoder",
+            "none",
+            ENCODERS,
+            "For tasks that give every trial an initial condition c (such as the place-cell"
+                + " activity at the start of a path): none, or linear, h0 = c W_enc with a"
+                + " trainable encoder.weight [c, state], as Sorscher et al. 2019's bias-free"
+                + " nn.Linear with PyTorch's default initialisation; with initialState: learned,"
+                + " initial.state is added as the encoder's bias. latentIcVar noise still"
+                + " applies"));
   }
 }

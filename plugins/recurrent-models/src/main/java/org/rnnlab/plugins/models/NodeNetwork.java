@@ -80,7 +80,7 @@ final class NodeNetwork extends CellNetwork {
       params.add(bias(k), Weights.uniform(fanOut, bound, random), fanOut);
     }
     addOutputLayer(latent, true, random);
-    addInitialState();
+    addInitialState(random);
     this.scale = constant(vectorFieldScale);
   }
 

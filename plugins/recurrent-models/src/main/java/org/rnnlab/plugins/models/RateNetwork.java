@@ -107,7 +107,7 @@ final class RateNetwork extends CellNetwork {
       addBias(RECURRENT_BIAS, h, 1 / Math.sqrt(h), random);
     }
     addOutputLayer(h, false, random);
-    addInitialState();
+    addInitialState(random);
     applyConstraints(h, 1);
     this.alpha = constant(alpha);
     this.noiseScale = driveNoiseStd > 0 ? constant(driveNoiseStd) : null;

@@ -46,6 +46,11 @@ abstract class Delegating implements OpenLoopTask {
   }
 
   @Override
+  public int initialConditionSize() {
+    return inner.initialConditionSize();
+  }
+
+  @Override
   public Set<String> conditions() {
     return inner.conditions();
   }

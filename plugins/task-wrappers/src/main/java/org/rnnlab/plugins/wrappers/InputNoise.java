@@ -61,7 +61,8 @@ public final class InputNoise implements TaskWrapper {
             trial.classTargets(),
             trial.mask(),
             trial.periods(),
-            trial.metadata());
+            trial.metadata(),
+            trial.initialCondition());
       }
     };
   }

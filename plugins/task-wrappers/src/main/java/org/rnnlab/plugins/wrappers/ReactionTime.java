@@ -77,7 +77,14 @@ public final class ReactionTime implements TaskWrapper {
         }
         Map<String, Object> metadata = new LinkedHashMap<>(trial.metadata());
         metadata.put("reactionTime", true);
-        return new Trial(trial.inputs(), targets, classes, trial.mask(), trial.periods(), metadata);
+        return new Trial(
+            trial.inputs(),
+            targets,
+            classes,
+            trial.mask(),
+            trial.periods(),
+            metadata,
+            trial.initialCondition());
       }
     };
   }

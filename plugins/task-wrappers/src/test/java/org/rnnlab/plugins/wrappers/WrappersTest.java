@@ -203,4 +203,37 @@ class WrappersTest {
     }
     assertThat((double) repeats / n).isCloseTo(0.8, within(0.03));
   }
+
+  /** {@link Choices} whose trials give a 2-value initial condition, drawn after the trial. */
+  static final class ChoicesWithStart extends Delegating {
+    ChoicesWithStart() {
+      super(new Choices(true));
+    }
+
+    @Override
+    public int initialConditionSize() {
+      return 2;
+    }
+
+    @Override
+    public Trial newTrial(RandomGenerator random, Map<String, Object> conditions) {
+      Trial trial = inner.newTrial(random, conditions);
+      return trial.withInitialCondition(
+          new float[] {(float) random.nextGaussian(), (float) random.nextGaussian()});
+    }
+  }
+
+  @Test
+  void everyWrapperKeepsTheTrialsInitialConditionsAndTheirSize() {
+    List<org.rnnlab.api.task.TaskWrapper> wrappers =
+        List.of(new InputNoise(), new SideBias(), new ReactionTime(), new TrialHistory());
+    for (org.rnnlab.api.task.TaskWrapper wrapper : wrappers) {
+      OpenLoopTask wrapped = wrap(wrapper, new ChoicesWithStart(), Map.of());
+
+      assertThat(wrapped.initialConditionSize()).as(wrapper.id()).isEqualTo(2);
+      TaskContract.assertTrialsWellFormed(wrapped, 10, 3);
+      SplittableRandom random = new SplittableRandom(4);
+      assertThat(wrapped.newTrial(random).initialCondition()).as(wrapper.id()).hasSize(2);
+    }
+  }
 }
