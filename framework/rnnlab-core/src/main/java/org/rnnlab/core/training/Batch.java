@@ -59,64 +59,6 @@ public record Batch(
     }
   }
 
-  /** A batch whose trials give no initial condition. */
-  public Batch(
-      int batchSize,
-      int steps,
-      int inputSize,
-      int outputSize,
-      float[] inputs,
-      float[] targets,
-      long[] classTargets,
-      float[] mask,
-      int[] lengths,
-      List<Trial> trials,
-      int[] periods,
-      List<String> periodNames) {
-    this(
-        batchSize,
-        steps,
-        inputSize,
-        outputSize,
-        inputs,
-        targets,
-        classTargets,
-        mask,
-        lengths,
-        trials,
-        periods,
-        periodNames,
-        0,
-        null);
-  }
-
-  /** A batch without period labels. */
-  public Batch(
-      int batchSize,
-      int steps,
-      int inputSize,
-      int outputSize,
-      float[] inputs,
-      float[] targets,
-      long[] classTargets,
-      float[] mask,
-      int[] lengths,
-      List<Trial> trials) {
-    this(
-        batchSize,
-        steps,
-        inputSize,
-        outputSize,
-        inputs,
-        targets,
-        classTargets,
-        mask,
-        lengths,
-        trials,
-        null,
-        List.of());
-  }
-
   /** Inputs as {@code [batch, steps, inputSize]}. */
   public NDArray inputsArray(NDManager manager) {
     return manager.create(inputs, new Shape(batchSize, steps, inputSize));

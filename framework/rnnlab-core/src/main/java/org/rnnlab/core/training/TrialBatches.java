@@ -256,7 +256,9 @@ public final class TrialBatches {
           lengths,
           List.of(),
           periods,
-          labels.names());
+          labels.names(),
+          0,
+          null);
     }
   }
 }

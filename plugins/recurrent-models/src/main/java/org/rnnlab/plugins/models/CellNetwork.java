@@ -1,6 +1,8 @@
 package org.rnnlab.plugins.models;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
@@ -39,6 +41,7 @@ abstract class CellNetwork implements RecurrentNetwork {
   final NetworkParameters params;
   private final NDManager manager;
   private NDArray initialStateNoise;
+  private NDArray stepNoiseScale;
 
   /**
    * @param hiddenSize the width of the state arrays ({@link #hiddenSize()})
@@ -119,6 +122,79 @@ abstract class CellNetwork implements RecurrentNetwork {
   /** A bias vector that starts at zero. */
   final NDArray addZeroBias(String name, int size) {
     return params.add(name, new float[size], size);
+  }
+
+  /**
+   * Draws a gated cell's {@code input.weight [inputs, gates·units]} and {@code recurrent.weight
+   * [units, gates·units]} (each gate's block separately, n = units) and, if enabled, both biases
+   * {@code [gates·units]} from U(−1/√units, 1/√units), in that order: PyTorch's {@code nn.GRU} (3
+   * gates) and {@code nn.LSTM} (4 gates) layout and default.
+   */
+  final void addGateLayers(int units, int gates, RandomGenerator random) {
+    addGateMatrix(
+        INPUT_WEIGHT,
+        options.inputInit(),
+        "inputInit",
+        options.inputGain(),
+        inputSize,
+        units,
+        gates,
+        units,
+        random);
+    addGateMatrix(
+        RECURRENT_WEIGHT,
+        options.recurrentInit(),
+        "recurrentInit",
+        options.recurrentGain(),
+        units,
+        units,
+        gates,
+        units,
+        random);
+    double bound = 1 / Math.sqrt(units);
+    if (options.inputBias()) {
+      addBias(INPUT_BIAS, gates * units, bound, random);
+    }
+    if (options.recurrentBias()) {
+      addBias(RECURRENT_BIAS, gates * units, bound, random);
+    }
+  }
+
+  // ---- state noise ---------------------------------------------------------------------------
+
+  /**
+   * Sets the standard deviation of the noise the network adds at every step; 0 switches it off.
+   *
+   * @throws IllegalArgumentException if it is negative or NaN
+   */
+  final void setStepNoise(double std) {
+    if (!(std >= 0)) {
+      throw new IllegalArgumentException("noise must be >= 0, got " + std);
+    }
+    stepNoiseScale = std > 0 ? constant(std) : null;
+  }
+
+  /** Whether this forward pass adds step noise: a non-zero scale and the caller's noise on. */
+  final boolean noisy(Noise noise) {
+    return stepNoiseScale != null && noise.enabled();
+  }
+
+  /** One scaled draw {@code [batch, hiddenSize]} for a single step. */
+  final NDArray stepNoise(Noise noise, long batch, NDManager m) {
+    return noise.standardNormal(new Shape(batch, hiddenSize), m).mul(stepNoiseScale);
+  }
+
+  /**
+   * Scaled draws for a whole sequence, {@code [batch, steps, hiddenSize]}: one {@code [batch,
+   * hiddenSize]} draw per step in time order, so the draws are those repeated {@link #stepNoise}
+   * calls would make.
+   */
+  final NDArray sequenceNoise(Noise noise, long batch, int steps, NDManager m) {
+    NDList draws = new NDList(steps);
+    for (int t = 0; t < steps; t++) {
+      draws.add(noise.standardNormal(new Shape(batch, hiddenSize), m));
+    }
+    return NDArrays.stack(draws, 1).mul(stepNoiseScale);
   }
 
   /**

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.model.NetworkShape;
 import org.rnnlab.api.model.Noise;
@@ -40,7 +39,6 @@ final class DriscollNetwork extends CellNetwork {
 
   private final Activation activation;
   private final NDArray gamma;
-  private final NDArray noiseScale;
 
   /**
    * @param gamma γ in (0, 1]
@@ -60,9 +58,6 @@ final class DriscollNetwork extends CellNetwork {
     super(shape, hidden, options, manager);
     if (!(gamma > 0 && gamma <= 1)) {
       throw new IllegalArgumentException("gamma must lie in (0, 1], got " + gamma);
-    }
-    if (!(noiseStd >= 0)) {
-      throw new IllegalArgumentException("noise must be >= 0, got " + noiseStd);
     }
     this.activation = activation;
     addMatrix(
@@ -93,7 +88,7 @@ final class DriscollNetwork extends CellNetwork {
     addInitialState(random);
     applyConstraints(hidden, 1);
     this.gamma = constant(gamma);
-    this.noiseScale = noiseStd > 0 ? constant(noiseStd) : null;
+    setStepNoise(noiseStd);
   }
 
   @Override
@@ -104,11 +99,7 @@ final class DriscollNetwork extends CellNetwork {
     NDArray recurrent = params.effective(RECURRENT_WEIGHT, m);
     NDArray drive = project(inputs, m);
     if (noisy(noise)) {
-      NDList draws = new NDList(steps);
-      for (int t = 0; t < steps; t++) {
-        draws.add(noise.standardNormal(new Shape(batch, hiddenSize), m));
-      }
-      drive = drive.add(NDArrays.stack(draws, 1).mul(noiseScale));
+      drive = drive.add(sequenceNoise(noise, batch, steps, m));
     }
     NDList drives = GateOps.perStep(drive, steps);
     NDList states = new NDList(steps);
@@ -127,8 +118,7 @@ final class DriscollNetwork extends CellNetwork {
     NDManager m = x.getManager();
     NDArray drive = project(x, m);
     if (noisy(noise)) {
-      NDArray draw = noise.standardNormal(new Shape(x.getShape().get(0), hiddenSize), m);
-      drive = drive.add(draw.mul(noiseScale));
+      drive = drive.add(stepNoise(noise, x.getShape().get(0), m));
     }
     return update(h, drive, params.effective(RECURRENT_WEIGHT, m));
   }
@@ -148,9 +138,5 @@ final class DriscollNetwork extends CellNetwork {
     NDArray a = h.matMul(recurrent);
     // (1−γ)a + γ·f(a + drive) written as a + γ(f(a + drive) − a).
     return a.add(activation.apply(a.add(drive)).sub(a).mul(gamma));
-  }
-
-  private boolean noisy(Noise noise) {
-    return noiseScale != null && noise.enabled();
   }
 }

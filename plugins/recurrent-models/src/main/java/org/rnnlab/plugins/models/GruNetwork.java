@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.model.NetworkShape;
 import org.rnnlab.api.model.Noise;
@@ -44,7 +43,6 @@ import org.rnnlab.api.model.SequenceOutput;
 final class GruNetwork extends CellNetwork {
 
   private final int units;
-  private final NDArray noiseScale;
 
   /**
    * @param units H
@@ -59,41 +57,12 @@ final class GruNetwork extends CellNetwork {
       RandomGenerator random,
       NDManager manager) {
     super(shape, units, options, manager);
-    if (!(noiseStd >= 0)) {
-      throw new IllegalArgumentException("noise must be >= 0, got " + noiseStd);
-    }
     this.units = units;
-    double bound = 1 / Math.sqrt(units);
-    addGateMatrix(
-        INPUT_WEIGHT,
-        options.inputInit(),
-        "inputInit",
-        options.inputGain(),
-        inputSize,
-        units,
-        3,
-        units,
-        random);
-    addGateMatrix(
-        RECURRENT_WEIGHT,
-        options.recurrentInit(),
-        "recurrentInit",
-        options.recurrentGain(),
-        units,
-        units,
-        3,
-        units,
-        random);
-    if (options.inputBias()) {
-      addBias(INPUT_BIAS, 3 * units, bound, random);
-    }
-    if (options.recurrentBias()) {
-      addBias(RECURRENT_BIAS, 3 * units, bound, random);
-    }
+    addGateLayers(units, 3, random);
     addOutputLayer(units, false, random);
     addInitialState(random);
     applyConstraints(units, 3);
-    this.noiseScale = noiseStd > 0 ? constant(noiseStd) : null;
+    setStepNoise(noiseStd);
   }
 
   @Override
@@ -112,11 +81,7 @@ final class GruNetwork extends CellNetwork {
     NDList projected = project(inputs, m).split(new long[] {2L * units}, 2);
     NDList rz = GateOps.perStep(projected.get(0), steps);
     NDList n = GateOps.perStep(projected.get(1), steps);
-    NDList draws = new NDList(steps);
-    for (int t = 0; t < steps; t++) {
-      draws.add(noise.standardNormal(new Shape(batch, hiddenSize), m));
-    }
-    NDList noises = GateOps.perStep(NDArrays.stack(draws, 1).mul(noiseScale), steps);
+    NDList noises = GateOps.perStep(sequenceNoise(noise, batch, steps, m), steps);
     NDList states = new NDList(steps);
     NDArray h = h0.expandDims(1);
     for (int t = 0; t < steps; t++) {
@@ -131,9 +96,7 @@ final class GruNetwork extends CellNetwork {
     checkStep(h, x);
     NDManager m = x.getManager();
     if (noisy(noise)) {
-      h =
-          h.add(
-              noise.standardNormal(new Shape(x.getShape().get(0), hiddenSize), m).mul(noiseScale));
+      h = h.add(stepNoise(noise, x.getShape().get(0), m));
     }
     NDList projected = project(x, m).split(new long[] {2L * units}, 1);
     NDArray recurrentBias = params.has(RECURRENT_BIAS) ? params.effective(RECURRENT_BIAS, m) : null;
@@ -168,10 +131,6 @@ final class GruNetwork extends CellNetwork {
     NDList rz = ai.djl.nn.Activation.sigmoid(ghParts.get(0).add(inputRz)).split(2, last);
     NDArray n = ai.djl.nn.Activation.tanh(inputN.add(rz.get(0).mul(ghParts.get(1))));
     return n.add(rz.get(1).mul(h.sub(n)));
-  }
-
-  private boolean noisy(Noise noise) {
-    return noiseScale != null && noise.enabled();
   }
 
   /** H, the number of units (equal to {@link #hiddenSize()} for a GRU). */

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.model.NetworkShape;
 import org.rnnlab.api.model.Noise;
@@ -47,7 +46,6 @@ import org.rnnlab.api.model.SequenceOutput;
 final class LstmNetwork extends CellNetwork {
 
   private final int units;
-  private final NDArray noiseScale;
 
   /**
    * @param units H; the state has 2H entries
@@ -62,41 +60,12 @@ final class LstmNetwork extends CellNetwork {
       RandomGenerator random,
       NDManager manager) {
     super(shape, 2 * units, options, manager);
-    if (!(noiseStd >= 0)) {
-      throw new IllegalArgumentException("noise must be >= 0, got " + noiseStd);
-    }
     this.units = units;
-    double bound = 1 / Math.sqrt(units);
-    addGateMatrix(
-        INPUT_WEIGHT,
-        options.inputInit(),
-        "inputInit",
-        options.inputGain(),
-        inputSize,
-        units,
-        4,
-        units,
-        random);
-    addGateMatrix(
-        RECURRENT_WEIGHT,
-        options.recurrentInit(),
-        "recurrentInit",
-        options.recurrentGain(),
-        units,
-        units,
-        4,
-        units,
-        random);
-    if (options.inputBias()) {
-      addBias(INPUT_BIAS, 4 * units, bound, random);
-    }
-    if (options.recurrentBias()) {
-      addBias(RECURRENT_BIAS, 4 * units, bound, random);
-    }
+    addGateLayers(units, 4, random);
     addOutputLayer(units, false, random);
     addInitialState(random);
     applyConstraints(units, 4);
-    this.noiseScale = noiseStd > 0 ? constant(noiseStd) : null;
+    setStepNoise(noiseStd);
   }
 
   @Override
@@ -142,11 +111,7 @@ final class LstmNetwork extends CellNetwork {
   private NDArray loop(NDArray inputs, NDArray s0, Noise noise, int steps, NDManager m) {
     long batch = inputs.getShape().get(0);
     NDList projected = GateOps.perStep(project(inputs, m), steps);
-    NDList draws = new NDList(steps);
-    for (int t = 0; t < steps; t++) {
-      draws.add(noise.standardNormal(new Shape(batch, hiddenSize), m));
-    }
-    NDList noises = GateOps.perStep(NDArrays.stack(draws, 1).mul(noiseScale), steps);
+    NDList noises = GateOps.perStep(sequenceNoise(noise, batch, steps, m), steps);
     NDList states = new NDList(steps);
     NDArray s = s0.expandDims(1);
     for (int t = 0; t < steps; t++) {
@@ -161,9 +126,7 @@ final class LstmNetwork extends CellNetwork {
     checkStep(s, x);
     NDManager m = x.getManager();
     if (noisy(noise)) {
-      s =
-          s.add(
-              noise.standardNormal(new Shape(x.getShape().get(0), hiddenSize), m).mul(noiseScale));
+      s = s.add(stepNoise(noise, x.getShape().get(0), m));
     }
     return cell(s, project(x, m), m);
   }
@@ -202,10 +165,6 @@ final class LstmNetwork extends CellNetwork {
                     .mul(ai.djl.nn.Activation.tanh(parts.get(2))));
     NDArray h = ai.djl.nn.Activation.sigmoid(parts.get(3)).mul(ai.djl.nn.Activation.tanh(c));
     return h.concat(c, last);
-  }
-
-  private boolean noisy(Noise noise) {
-    return noiseScale != null && noise.enabled();
   }
 
   /** H, the number of units (half of {@link #hiddenSize()}). */

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.model.NetworkShape;
 import org.rnnlab.api.model.Noise;
@@ -53,7 +52,6 @@ final class RateNetwork extends CellNetwork {
   private final Form form;
   private final boolean leaky;
   private final NDArray alpha;
-  private final NDArray noiseScale;
 
   /**
    * Draws the initial weights, in this order: {@code input.weight} ({@code inputInit}, n = I),
@@ -81,9 +79,6 @@ final class RateNetwork extends CellNetwork {
     if (!(alpha > 0 && alpha <= 1)) {
       throw new IllegalArgumentException("alpha must lie in (0, 1], got " + alpha);
     }
-    if (!(driveNoiseStd >= 0)) {
-      throw new IllegalArgumentException("noise must be >= 0, got " + driveNoiseStd);
-    }
     this.activation = activation;
     this.form = form;
     this.leaky = alpha < 1;
@@ -110,7 +105,7 @@ final class RateNetwork extends CellNetwork {
     addInitialState(random);
     applyConstraints(h, 1);
     this.alpha = constant(alpha);
-    this.noiseScale = driveNoiseStd > 0 ? constant(driveNoiseStd) : null;
+    setStepNoise(driveNoiseStd);
   }
 
   @Override
@@ -121,11 +116,7 @@ final class RateNetwork extends CellNetwork {
     NDArray recurrent = params.effective(RECURRENT_WEIGHT, m);
     NDArray drive = project(inputs, m);
     if (noisy(noise)) {
-      NDList draws = new NDList(steps);
-      for (int t = 0; t < steps; t++) {
-        draws.add(noise.standardNormal(new Shape(batch, hiddenSize), m));
-      }
-      drive = drive.add(NDArrays.stack(draws, 1).mul(noiseScale));
+      drive = drive.add(sequenceNoise(noise, batch, steps, m));
     }
     // The state is kept as [batch, 1, hidden] so each step adds a slice of the drive directly.
     NDList drives = steps == 1 ? new NDList(drive) : drive.split(steps, 1);
@@ -145,8 +136,7 @@ final class RateNetwork extends CellNetwork {
     NDManager m = x.getManager();
     NDArray drive = project(x, m);
     if (noisy(noise)) {
-      NDArray draw = noise.standardNormal(new Shape(x.getShape().get(0), hiddenSize), m);
-      drive = drive.add(draw.mul(noiseScale));
+      drive = drive.add(stepNoise(noise, x.getShape().get(0), m));
     }
     return update(h, drive, params.effective(RECURRENT_WEIGHT, m));
   }
@@ -175,9 +165,5 @@ final class RateNetwork extends CellNetwork {
             : activation.apply(h).matMul(recurrent).add(drive);
     // (1−α)h + α·r written as h + α(r − h): one multiplication fewer per step.
     return leaky ? h.add(target.sub(h).mul(alpha)) : target;
-  }
-
-  private boolean noisy(Noise noise) {
-    return noiseScale != null && noise.enabled();
   }
 }
