@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
 import org.rnnlab.api.analysis.AnalysisContext;
 import org.rnnlab.api.analysis.Evaluation;
 import org.rnnlab.api.analysis.LinePlot;
+import org.rnnlab.api.analysis.PanelFigure;
 import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.TaskInstance;
@@ -30,7 +31,7 @@ import org.rnnlab.api.task.TaskInstance;
  * constructor, as the core would. Metrics are checked for the value kinds the contract allows and
  * kept in memory; arrays are really written as {@code .npz} into the output directory and read back
  * (so {@link #arrays} proves the file is valid); figures are kept as {@link LinePlot}s (the core
- * renders them). Close the context to free its manager. Not thread-safe.
+ * renders them) and {@link PanelFigure}s. Close the context to free its manager. Not thread-safe.
  */
 public final class RecordingAnalysisContext implements AnalysisContext, AutoCloseable {
 
@@ -42,6 +43,7 @@ public final class RecordingAnalysisContext implements AnalysisContext, AutoClos
   private final RandomGenerator random;
   private Map<String, Object> metrics;
   private final Map<String, LinePlot> figures = new LinkedHashMap<>();
+  private final Map<String, PanelFigure> panelFigures = new LinkedHashMap<>();
   private final Map<String, Map<String, NDArray>> arrays = new LinkedHashMap<>();
 
   /**
@@ -159,6 +161,11 @@ public final class RecordingAnalysisContext implements AnalysisContext, AutoClos
     figures.put(fileName, Objects.requireNonNull(plot, "plot"));
   }
 
+  @Override
+  public void writeFigure(String fileName, PanelFigure figure) {
+    panelFigures.put(fileName, Objects.requireNonNull(figure, "figure"));
+  }
+
   /** The last metrics written, or null if none were. */
   public Map<String, Object> metrics() {
     return metrics;
@@ -167,6 +174,11 @@ public final class RecordingAnalysisContext implements AnalysisContext, AutoClos
   /** Figures written so far, by file name. */
   public Map<String, LinePlot> figures() {
     return Collections.unmodifiableMap(figures);
+  }
+
+  /** Panel figures written so far, by file name. */
+  public Map<String, PanelFigure> panelFigures() {
+    return Collections.unmodifiableMap(panelFigures);
   }
 
   /** Arrays of one written {@code .npz} file as read back from disk, or null if not written. */

@@ -1,10 +1,7 @@
 package org.rnnlab.api.analysis;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.task.TaskInstance;
@@ -15,7 +12,7 @@ import org.rnnlab.api.task.TaskInstance;
  * <p>Everything written goes to {@link #outputDirectory()} ({@code analysis/<id>/} of the run).
  * Numeric metrics also appear in the run's {@code summary.json}.
  */
-public interface AnalysisContext {
+public interface AnalysisContext extends AnalysisOutputs {
 
   /** The run's task. */
   TaskInstance task();
@@ -39,26 +36,6 @@ public interface AnalysisContext {
   NDManager manager();
 
   /** {@code analysis/<id>/}, created before the analysis runs. */
+  @Override
   Path outputDirectory();
-
-  /**
-   * Writes {@code metrics.json}. Values are numbers, strings, booleans, lists or nested maps.
-   *
-   * @throws IOException if it cannot be written
-   */
-  void writeMetrics(Map<String, Object> metrics) throws IOException;
-
-  /**
-   * Writes a numpy {@code .npz} file of named arrays into the output directory.
-   *
-   * @param fileName for example {@code choices.npz}
-   */
-  void writeArrays(String fileName, Map<String, NDArray> arrays) throws IOException;
-
-  /**
-   * Renders a line plot as a PNG in the output directory; the run's report shows it.
-   *
-   * @param fileName for example {@code psychometric.png}
-   */
-  void writeFigure(String fileName, LinePlot plot) throws IOException;
 }

@@ -22,13 +22,25 @@ public record LinePlot(
    * @param x abscissae
    * @param y ordinates, as many as {@code x}
    * @param markersOnly draw points without connecting lines (for data, as opposed to fits)
+   * @param muted draw thin and light grey, without a legend entry: context under the series that
+   *     matter (for example trajectories under fixed points)
    */
-  public record Series(String name, double[] x, double[] y, boolean markersOnly) {
+  public record Series(String name, double[] x, double[] y, boolean markersOnly, boolean muted) {
     public Series {
       if (x.length != y.length) {
         throw new IllegalArgumentException(
             "series '" + name + "' has " + x.length + " x values and " + y.length + " y values");
       }
+    }
+
+    /** A series in the palette's next colour, with a legend entry. */
+    public Series(String name, double[] x, double[] y, boolean markersOnly) {
+      this(name, x, y, markersOnly, false);
+    }
+
+    /** A thin grey line without a legend entry. */
+    public static Series muted(String name, double[] x, double[] y) {
+      return new Series(name, x, y, false, true);
     }
   }
 

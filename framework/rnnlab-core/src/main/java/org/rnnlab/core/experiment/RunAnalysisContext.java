@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import org.rnnlab.api.analysis.AnalysisContext;
 import org.rnnlab.api.analysis.Evaluation;
 import org.rnnlab.api.analysis.LinePlot;
+import org.rnnlab.api.analysis.PanelFigure;
 import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.task.TaskInstance;
 import org.rnnlab.core.evaluation.Evaluator;
@@ -91,6 +92,11 @@ final class RunAnalysisContext implements AnalysisContext {
   @Override
   public void writeFigure(String fileName, LinePlot plot) throws IOException {
     FigureRenderer.writePng(plot, resolveInside(fileName));
+  }
+
+  @Override
+  public void writeFigure(String fileName, PanelFigure figure) throws IOException {
+    FigureRenderer.writePng(figure, resolveInside(fileName));
   }
 
   private Path resolveInside(String fileName) {

@@ -1,6 +1,7 @@
 package org.rnnlab.core.plugins;
 
 import org.rnnlab.api.analysis.Analysis;
+import org.rnnlab.api.comparison.Comparison;
 import org.rnnlab.api.component.Component;
 import org.rnnlab.api.loss.Loss;
 import org.rnnlab.api.model.Model;
@@ -13,7 +14,8 @@ public enum ComponentKind {
   MODEL(Model.class, "model"),
   LOSS(Loss.class, "loss"),
   ANALYSIS(Analysis.class, "analysis"),
-  WRAPPER(TaskWrapper.class, "wrapper");
+  WRAPPER(TaskWrapper.class, "wrapper"),
+  COMPARISON(Comparison.class, "comparison");
 
   private final Class<? extends Component> type;
   private final String noun;

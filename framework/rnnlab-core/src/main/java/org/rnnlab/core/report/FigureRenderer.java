@@ -3,6 +3,8 @@ package org.rnnlab.core.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.rnnlab.api.analysis.LinePlot;
+import org.rnnlab.api.analysis.PanelFigure;
 
 /**
  * Renders a {@link LinePlot} to a PNG file, so that plugins describe figures as data and need no
@@ -33,7 +36,9 @@ import org.rnnlab.api.analysis.LinePlot;
  * sans-serif fonts sized to stay legible when the image is scaled down in a report, and a
  * colour-blind-friendly palette (matplotlib's "tab10", which most readers already know). A series
  * with {@link LinePlot.Series#markersOnly()} is drawn as unconnected points, any other series as a
- * line without markers. The legend appears only when there is more than one series to tell apart.
+ * line without markers; a {@link LinePlot.Series#muted()} series is a thin light-grey line that
+ * takes no palette colour and no legend entry. The legend appears only when there is more than one
+ * series to tell apart.
  *
  * <p><b>Values that cannot be drawn are skipped rather than rejected</b>, because figures are
  * written at the end of a run and a NaN from a diverged network should not cost the user the rest
@@ -79,6 +84,10 @@ public final class FigureRenderer {
   private static final Color GRID = new Color(0xe5e5e5);
   private static final Color AXIS = new Color(0x888888);
   private static final float LINE_WIDTH = 2.0f;
+  private static final Color MUTED = new Color(0xc4c4c4);
+  private static final float MUTED_LINE_WIDTH = 1.0f;
+  private static final Font PANEL_TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 20);
+  private static final int PANEL_TITLE_HEIGHT = 44;
   private static final int MARKER_SIZE = 7;
   private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   // XChart's horizontal legend leaves too little room after a marker-only entry at its default.
@@ -115,6 +124,48 @@ public final class FigureRenderer {
   }
 
   /**
+   * Renders {@code figure}'s panels, each {@value #WIDTH}×{@value #HEIGHT} pixels as {@link
+   * #writePng(LinePlot, Path)} would draw it, into one PNG under the figure's title; otherwise as
+   * {@link #writePng(LinePlot, Path)}.
+   */
+  public static void writePng(PanelFigure figure, Path png) throws IOException {
+    Objects.requireNonNull(figure, "figure");
+    Objects.requireNonNull(png, "png");
+    int columns = Math.min(figure.columns(), figure.panels().size());
+    int top = figure.title() == null || figure.title().isBlank() ? 0 : PANEL_TITLE_HEIGHT;
+    BufferedImage image =
+        new BufferedImage(
+            columns * WIDTH, top + figure.rows() * HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      if (top > 0) {
+        g.setColor(TEXT);
+        g.setFont(PANEL_TITLE_FONT);
+        int width = g.getFontMetrics().stringWidth(figure.title());
+        g.drawString(figure.title(), Math.max(8, (image.getWidth() - width) / 2), top - 14);
+      }
+      for (int i = 0; i < figure.panels().size(); i++) {
+        BufferedImage panel =
+            BitmapEncoder.getBufferedImage(chart(figure.panels().get(i), false, List.of()));
+        g.drawImage(panel, (i % columns) * WIDTH, top + (i / columns) * HEIGHT, null);
+      }
+    } finally {
+      g.dispose();
+    }
+    AtomicFiles.write(
+        png,
+        out -> {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available in this JVM");
+          }
+        });
+  }
+
+  /**
    * Builds the chart for {@code plot}.
    *
    * @param logY whether the y axis is logarithmic (y values that are not positive then leave gaps)
@@ -134,6 +185,7 @@ public final class FigureRenderer {
 
     Set<String> usedNames = new HashSet<>(Set.of(TICK_GUARD));
     int drawn = 0;
+    int inLegend = 0;
     List<LinePlot.Series> series = plot.series();
     for (int i = 0; i < series.size(); i++) {
       LinePlot.Series s = series.get(i);
@@ -143,8 +195,8 @@ public final class FigureRenderer {
       }
       String name = uniqueName(s.name(), i, usedNames);
       XYSeries xySeries = chart.addSeries(name, xy[0], xy[1]);
-      Color color = PALETTE[drawn % PALETTE.length];
-      float lineWidth = LINE_WIDTH;
+      Color color = s.muted() ? MUTED : PALETTE[inLegend % PALETTE.length];
+      float lineWidth = s.muted() ? MUTED_LINE_WIDTH : LINE_WIDTH;
       SeriesStyle style = i < styles.size() ? styles.get(i) : null;
       if (style != null && style.color() != null) {
         color = style.color();
@@ -163,11 +215,16 @@ public final class FigureRenderer {
         xySeries.setLineStyle(
             new BasicStroke(lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       }
+      if (s.muted()) {
+        xySeries.setShowInLegend(false);
+      } else {
+        inLegend++;
+      }
       drawn++;
     }
 
-    styler.setLegendVisible(drawn > 1);
-    if (drawn > 1 && !legendFitsBelow(chart)) {
+    styler.setLegendVisible(inLegend > 1);
+    if (inLegend > 1 && !legendFitsBelow(chart)) {
       styler.setLegendPosition(LegendPosition.OutsideE);
       styler.setLegendLayout(LegendLayout.Vertical);
       styler.setLegendPadding(LEGEND_PADDING_SIDE);
