@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.rnnlab.api.spec.SpecException;
 import org.rnnlab.core.experiment.AnalysisFailedException;
+import org.rnnlab.core.experiment.RunInputException;
 import org.rnnlab.core.plugins.DuplicateComponentException;
 import org.rnnlab.core.training.TrainingDivergedException;
 import picocli.CommandLine;
@@ -20,7 +21,8 @@ public final class Failures implements CommandLine.IExecutionExceptionHandler {
     var err = cli.getErr();
     if (e instanceof SpecException
         || e instanceof DuplicateComponentException
-        || e instanceof UsageException) {
+        || e instanceof UsageException
+        || e instanceof RunInputException) {
       err.println("error: " + e.getMessage());
       return Main.BAD_INPUT;
     }

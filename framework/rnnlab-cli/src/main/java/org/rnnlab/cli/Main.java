@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
     description = "Train recurrent networks on neuroscience tasks and analyse what they learned.",
     subcommands = {
       RunCommand.class,
+      AnalyzeCommand.class,
+      CompareCommand.class,
       PluginsCommand.class,
       DescribeCommand.class,
       org.rnnlab.cli.task.TaskCommand.class

@@ -19,7 +19,6 @@ import org.rnnlab.api.component.Parameters;
 import org.rnnlab.api.loss.Loss;
 import org.rnnlab.api.loss.LossContext;
 import org.rnnlab.api.model.Model;
-import org.rnnlab.api.model.NetworkShape;
 import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.spec.ComponentSpec;
 import org.rnnlab.api.spec.ExperimentSpec;
@@ -27,9 +26,7 @@ import org.rnnlab.api.spec.LossSpec;
 import org.rnnlab.api.spec.SourceLocation;
 import org.rnnlab.api.spec.SpecException;
 import org.rnnlab.api.task.OpenLoopTask;
-import org.rnnlab.api.task.Task;
 import org.rnnlab.api.task.TaskInstance;
-import org.rnnlab.api.task.TaskWrapper;
 import org.rnnlab.core.evaluation.Evaluator;
 import org.rnnlab.core.io.JsonFiles;
 import org.rnnlab.core.plugins.ComponentCatalog;
@@ -44,8 +41,6 @@ import org.rnnlab.core.runs.RunFolder;
 import org.rnnlab.core.runs.SpecYaml;
 import org.rnnlab.core.spec.FileParameters;
 import org.rnnlab.core.spec.SpecResolver;
-import org.rnnlab.core.tasks.MixedTask;
-import org.rnnlab.core.tasks.TaskMixer;
 import org.rnnlab.core.training.LossTerm;
 import org.rnnlab.core.training.RunLossContext;
 import org.rnnlab.core.training.Trainer;
@@ -413,63 +408,12 @@ public final class ExperimentRunner {
   private static final String ENCODER_PARAMETER = "encoder";
 
   private TaskInstance createTask(ComponentSpec spec) {
-    if (spec.id().equals(TaskMixer.ID)) {
-      return createMixer(spec.parameters());
-    }
-    Map<String, Object> values = new LinkedHashMap<>(spec.parameters().asMap());
-    Object wrappers = values.remove(SpecResolver.WRAPPERS);
-    Task task = (Task) catalog.lookup(ComponentKind.TASK, spec.id()).orElseThrow();
-    TaskInstance instance = task.create(new Parameters(values));
-    if (wrappers == null) {
-      return instance;
-    }
-    if (!(instance instanceof OpenLoopTask open)) {
-      throw new IllegalArgumentException(
-          "wrappers change trials of open-loop tasks; '" + spec.id() + "' is closed-loop");
-    }
-    for (Object entry : (List<?>) wrappers) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> tree = new LinkedHashMap<>((Map<String, Object>) entry);
-      String id = (String) tree.remove("id");
-      TaskWrapper wrapper = (TaskWrapper) catalog.lookup(ComponentKind.WRAPPER, id).orElseThrow();
-      open = wrapper.wrap(open, new Parameters(tree));
-    }
-    return open;
-  }
-
-  @SuppressWarnings("unchecked")
-  private MixedTask createMixer(Parameters params) {
-    List<String> ids = new ArrayList<>();
-    List<OpenLoopTask> tasks = new ArrayList<>();
-    for (Object entry : (List<Object>) params.asMap().get(TaskMixer.TASKS)) {
-      Map<String, Object> tree = new LinkedHashMap<>((Map<String, Object>) entry);
-      String id = (String) tree.remove("id");
-      TaskInstance instance = createTask(new ComponentSpec(id, new Parameters(tree)));
-      if (!(instance instanceof OpenLoopTask open)) {
-        throw new IllegalArgumentException(
-            "task-mixer mixes open-loop tasks; '" + id + "' is closed-loop");
-      }
-      ids.add(id);
-      tasks.add(open);
-    }
-    return new MixedTask(
-        ids,
-        tasks,
-        params.string("schedule"),
-        params.count("blockTrials"),
-        params.bool("ruleInputs"));
+    return new RunComponents(catalog).task(spec);
   }
 
   private RecurrentNetwork createNetwork(
       ComponentSpec spec, TaskInstance task, SeedStreams seeds, NDManager manager) {
-    Model model = (Model) catalog.lookup(ComponentKind.MODEL, spec.id()).orElseThrow();
-    NetworkShape shape =
-        new NetworkShape(
-            task.inputChannels().size(),
-            task.outputChannels().size(),
-            task.dtMs(),
-            initialConditionSize(task));
-    return model.create(spec.parameters(), shape, seeds.stream(SeedStreams.INIT), manager);
+    return new RunComponents(catalog).network(spec, task, seeds, manager);
   }
 
   private List<LossTerm> createLosses(List<LossSpec> specs) {

@@ -13,9 +13,7 @@ import org.rnnlab.api.analysis.PanelFigure;
 import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.task.TaskInstance;
 import org.rnnlab.core.evaluation.Evaluator;
-import org.rnnlab.core.io.JsonFiles;
-import org.rnnlab.core.io.Npz;
-import org.rnnlab.core.report.FigureRenderer;
+import org.rnnlab.core.report.OutputFolder;
 
 /** The {@link AnalysisContext} of one analysis in one run. */
 final class RunAnalysisContext implements AnalysisContext {
@@ -25,8 +23,7 @@ final class RunAnalysisContext implements AnalysisContext {
   private final Evaluator evaluator;
   private final RandomGenerator random;
   private final NDManager manager;
-  private final Path folder;
-  private Map<String, Object> metrics = Map.of();
+  private final OutputFolder outputs;
 
   RunAnalysisContext(
       TaskInstance task,
@@ -40,7 +37,7 @@ final class RunAnalysisContext implements AnalysisContext {
     this.evaluator = evaluator;
     this.random = random;
     this.manager = manager;
-    this.folder = folder;
+    this.outputs = new OutputFolder(folder);
   }
 
   @Override
@@ -70,41 +67,31 @@ final class RunAnalysisContext implements AnalysisContext {
 
   @Override
   public Path outputDirectory() {
-    return folder;
+    return outputs.outputDirectory();
   }
 
   @Override
   public void writeMetrics(Map<String, Object> values) throws IOException {
-    JsonFiles.write(folder.resolve("metrics.json"), values);
-    this.metrics = Map.copyOf(values);
+    outputs.writeMetrics(values);
   }
 
   /** What the analysis last wrote with {@link #writeMetrics}. */
   Map<String, Object> metrics() {
-    return metrics;
+    return outputs.metrics();
   }
 
   @Override
   public void writeArrays(String fileName, Map<String, NDArray> arrays) throws IOException {
-    Npz.writeArrays(resolveInside(fileName), arrays);
+    outputs.writeArrays(fileName, arrays);
   }
 
   @Override
   public void writeFigure(String fileName, LinePlot plot) throws IOException {
-    FigureRenderer.writePng(plot, resolveInside(fileName));
+    outputs.writeFigure(fileName, plot);
   }
 
   @Override
   public void writeFigure(String fileName, PanelFigure figure) throws IOException {
-    FigureRenderer.writePng(figure, resolveInside(fileName));
-  }
-
-  private Path resolveInside(String fileName) {
-    Path p = folder.resolve(fileName).normalize();
-    if (!p.startsWith(folder) || fileName.contains("/")) {
-      throw new IllegalArgumentException(
-          "analysis output '" + fileName + "' must be a plain file name inside " + folder);
-    }
-    return p;
+    outputs.writeFigure(fileName, figure);
   }
 }

@@ -1,0 +1,124 @@
+package org.rnnlab.core.experiment;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnnlab.api.analysis.Analysis;
+import org.rnnlab.api.spec.ComponentSpec;
+import org.rnnlab.api.task.TaskInstance;
+import org.rnnlab.core.evaluation.Evaluator;
+import org.rnnlab.core.io.JsonFiles;
+import org.rnnlab.core.plugins.ComponentCatalog;
+import org.rnnlab.core.plugins.ComponentKind;
+import org.rnnlab.core.report.ReportWriter;
+
+/**
+ * Runs analyses on a finished run after the fact ({@code rnnlab analyze}), as if the run's script
+ * had listed them: the same network, the same evaluation trials, the same analysis seed streams.
+ *
+ * <p>Each analysis writes into {@code analysis/<id>/}, which must not hold files yet (nothing a run
+ * wrote is replaced). The run's {@code provenance.json} gains a {@code post_hoc_analyses} entry
+ * (ids, parameters, time, command line) and {@code report.html} is rendered again to show the new
+ * outputs; {@code summary.json} and everything else are left as training wrote them.
+ */
+public final class RunAnalyzer {
+
+  private final ComponentCatalog catalog;
+
+  public RunAnalyzer(ComponentCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * Runs {@code analyses} on the run in {@code runDir}.
+   *
+   * @return each analysis's metrics by id
+   * @throws RunInputException if the folder is not a finished run, or an analysis folder already
+   *     holds files
+   * @throws AnalysisFailedException if an analysis failed; the others were written, and the failed
+   *     one's folder holds {@code error.txt}
+   * @throws IOException if files cannot be read or written
+   */
+  public Map<String, Object> analyze(
+      Path runDir, List<ComponentSpec> analyses, List<String> commandLine) throws IOException {
+    try (NDManager manager = Engine.getInstance().newBaseManager()) {
+      TrainedRun run = TrainedRun.open(runDir, catalog, manager);
+      for (ComponentSpec a : analyses) {
+        Path out = run.folder().root().resolve("analysis").resolve(a.id());
+        if (Files.isDirectory(out)) {
+          try (var entries = Files.list(out)) {
+            if (entries.findAny().isPresent()) {
+              throw new RunInputException(
+                  out
+                      + " already holds this analysis's outputs; nothing a run wrote is replaced"
+                      + " (move or delete that folder to run it again)");
+            }
+          }
+        }
+      }
+      TaskInstance task = run.newTask();
+      Evaluator evaluator = new Evaluator(task, run.network(), run.seeds(), manager);
+      Map<String, Object> results = new LinkedHashMap<>();
+      List<String> failures = new ArrayList<>();
+      for (ComponentSpec a : analyses) {
+        Path out = run.folder().analysis(a.id());
+        Analysis analysis = (Analysis) catalog.lookup(ComponentKind.ANALYSIS, a.id()).orElseThrow();
+        try (NDManager m = manager.newSubManager()) {
+          RunAnalysisContext context =
+              new RunAnalysisContext(
+                  task, run.network(), evaluator, run.seeds().stream("analysis/" + a.id()), m, out);
+          analysis.run(a.parameters(), context);
+          results.put(a.id(), context.metrics());
+        } catch (RuntimeException | IOException e) {
+          StringWriter trace = new StringWriter();
+          e.printStackTrace(new PrintWriter(trace));
+          Files.writeString(out.resolve("error.txt"), trace.toString());
+          failures.add(a.id() + ": " + e.getMessage());
+        }
+      }
+      recordInProvenance(run, analyses, commandLine, failures);
+      ReportWriter.write(run.folder().root());
+      if (!failures.isEmpty()) {
+        throw new AnalysisFailedException(run.folder().root(), failures);
+      }
+      return results;
+    }
+  }
+
+  private static void recordInProvenance(
+      TrainedRun run, List<ComponentSpec> analyses, List<String> commandLine, List<String> failures)
+      throws IOException {
+    Path file = run.folder().provenance();
+    Map<String, Object> provenance =
+        Files.exists(file) ? JsonFiles.read(file) : new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object> entries =
+        new ArrayList<>((List<Object>) provenance.getOrDefault("post_hoc_analyses", List.of()));
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("at", Instant.now().toString());
+    entry.put("command_line", commandLine);
+    List<Object> specs = new ArrayList<>();
+    for (ComponentSpec a : analyses) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("id", a.id());
+      s.put("parameters", a.parameters().asMap());
+      specs.add(s);
+    }
+    entry.put("analyses", specs);
+    if (!failures.isEmpty()) {
+      entry.put("errors", failures);
+    }
+    entries.add(entry);
+    provenance.put("post_hoc_analyses", entries);
+    JsonFiles.write(file, provenance);
+  }
+}

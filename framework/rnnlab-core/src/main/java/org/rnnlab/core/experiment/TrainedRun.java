@@ -1,0 +1,114 @@
+package org.rnnlab.core.experiment;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.rnnlab.api.model.RecurrentNetwork;
+import org.rnnlab.api.spec.ExperimentSpec;
+import org.rnnlab.api.task.TaskInstance;
+import org.rnnlab.core.io.JsonFiles;
+import org.rnnlab.core.plugins.ComponentCatalog;
+import org.rnnlab.core.random.SeedStreams;
+import org.rnnlab.core.runs.Checkpoints;
+import org.rnnlab.core.runs.RunFolder;
+import org.rnnlab.core.runs.SpecYaml;
+import org.rnnlab.core.spec.SpecResolver;
+
+/**
+ * A finished run reopened from its folder: its resolved spec, its seeds, and its network with the
+ * parameters of its last checkpoint.
+ */
+public final class TrainedRun {
+
+  private final RunFolder folder;
+  private final ExperimentSpec spec;
+  private final SeedStreams seeds;
+  private final RunComponents components;
+  private final RecurrentNetwork network;
+
+  private TrainedRun(
+      RunFolder folder,
+      ExperimentSpec spec,
+      SeedStreams seeds,
+      RunComponents components,
+      RecurrentNetwork network) {
+    this.folder = folder;
+    this.spec = spec;
+    this.seeds = seeds;
+    this.components = components;
+    this.network = network;
+  }
+
+  /**
+   * Reopens the run in {@code dir}.
+   *
+   * @param manager owns the network's arrays
+   * @throws RunInputException if {@code dir} is not a run folder, the run did not complete (its
+   *     summary says stopped or diverged), or it has no checkpoint
+   * @throws org.rnnlab.api.spec.SpecException if its spec.yaml names components no loaded plugin
+   *     provides
+   * @throws IOException if its files cannot be read
+   */
+  public static TrainedRun open(Path dir, ComponentCatalog catalog, NDManager manager)
+      throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new RunInputException("no run folder at " + dir);
+    }
+    RunFolder folder;
+    try {
+      folder = RunFolder.open(dir);
+    } catch (IOException e) {
+      throw new RunInputException(e.getMessage());
+    }
+    Object status =
+        Files.exists(folder.summary()) ? JsonFiles.read(folder.summary()).get("status") : null;
+    if (!"completed".equals(status)) {
+      throw new RunInputException(
+          dir
+              + " has not completed training (status "
+              + (status == null ? "unknown: no summary.json" : status)
+              + "); only finished runs can be analysed or compared"
+              + ("stopped".equals(status)
+                  ? " (finish it with rnnlab run --resume " + dir + ")"
+                  : ""));
+    }
+    Optional<Path> checkpoint = new Checkpoints(folder.checkpoints()).latest();
+    if (checkpoint.isEmpty()) {
+      throw new RunInputException(dir + " has no checkpoint in " + folder.checkpoints());
+    }
+    String text = Files.readString(folder.spec(), StandardCharsets.UTF_8);
+    ExperimentSpec spec =
+        new SpecResolver(catalog).resolve(SpecYaml.read(folder.spec().toString(), text));
+    SeedStreams seeds = new SeedStreams(spec.seed());
+    RunComponents components = new RunComponents(catalog);
+    TaskInstance task = components.task(spec.task());
+    RecurrentNetwork network = components.network(spec.model(), task, seeds, manager);
+    Checkpoints.restoreInto(network.parameters(), Checkpoints.load(checkpoint.get()).parameters());
+    return new TrainedRun(folder, spec, seeds, components, network);
+  }
+
+  public RunFolder folder() {
+    return folder;
+  }
+
+  public ExperimentSpec spec() {
+    return spec;
+  }
+
+  public SeedStreams seeds() {
+    return seeds;
+  }
+
+  /** The trained network. */
+  public RecurrentNetwork network() {
+    return network;
+  }
+
+  /** A new, independent instance of the run's task. */
+  public TaskInstance newTask() {
+    return components.task(spec.task());
+  }
+}
