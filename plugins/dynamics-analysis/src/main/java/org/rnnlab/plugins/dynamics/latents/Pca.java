@@ -13,7 +13,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <p>Variances use the divisor {@code n − 1}, as scikit-learn's {@code PCA}. Components are unit
  * vectors sorted by decreasing variance, each with the sign that makes its largest-magnitude entry
- * positive (so a fit is reproducible across machines and eigen-solvers).
+ * positive (so a fit is reproducible across machines and eigen-solvers; near-ties go to the lowest
+ * index).
+ *
+ * <p>Fitting costs {@code O(n·d²)} for {@code n} states of {@code d} dimensions plus {@code O(d³)}
+ * for the eigen-decomposition. Instances are immutable and safe to share between threads; every
+ * accessor returns a copy.
  */
 public final class Pca {
 
@@ -37,18 +42,11 @@ public final class Pca {
     int d = -1;
     for (float[][] trial : trials) {
       for (float[] state : trial) {
-        if (d < 0) {
-          d = state.length;
-        } else if (state.length != d) {
-          throw new IllegalArgumentException(
-              "states have " + d + " and " + state.length + " dimensions; PCA needs one size");
-        }
+        d = checkDimensions(d, state.length);
         n++;
       }
     }
-    if (n < 2) {
-      throw new IllegalArgumentException("PCA needs at least 2 states, got " + n);
-    }
+    checkCount(n);
     double[] mean = new double[d];
     for (float[][] trial : trials) {
       for (float[] state : trial) {
@@ -57,50 +55,117 @@ public final class Pca {
         }
       }
     }
-    for (int j = 0; j < d; j++) {
-      mean[j] /= n;
-    }
-    // Upper triangle of the scatter matrix, accumulated row by row.
-    double[] scatter = new double[d * d];
-    double[] centred = new double[d];
+    divide(mean, n);
+    Scatter scatter = new Scatter(mean);
     for (float[][] trial : trials) {
       for (float[] state : trial) {
-        for (int j = 0; j < d; j++) {
-          centred[j] = state[j] - mean[j];
-        }
-        for (int a = 0; a < d; a++) {
-          double ca = centred[a];
-          if (ca == 0) {
-            continue;
-          }
-          int row = a * d;
-          for (int b = a; b < d; b++) {
-            scatter[row + b] += ca * centred[b];
-          }
-        }
+        scatter.add(state);
       }
     }
-    DMatrixRMaj covariance = new DMatrixRMaj(d, d);
-    for (int a = 0; a < d; a++) {
-      for (int b = a; b < d; b++) {
-        double v = scatter[a * d + b] / (n - 1);
-        covariance.set(a, b, v);
-        covariance.set(b, a, v);
-      }
-    }
-    return fromCovariance(mean, covariance);
+    return fromCovariance(mean, scatter.covariance(n));
   }
 
-  /** Fits rows {@code [sample][dimension]}. */
+  /**
+   * Fits rows {@code [sample][dimension]}, in double precision throughout.
+   *
+   * @throws IllegalArgumentException if there are fewer than two rows, or their lengths differ
+   */
   public static Pca fit(double[][] rows) {
-    float[][] asFloat = new float[rows.length][];
-    for (int i = 0; i < rows.length; i++) {
-      asFloat[i] = new float[rows[i].length];
-      for (int j = 0; j < rows[i].length; j++) {
-        asFloat[i][j] = (float) rows[i][j];
+    int d = -1;
+    for (double[] row : rows) {
+      d = checkDimensions(d, row.length);
+    }
+    checkCount(rows.length);
+    double[] mean = new double[d];
+    for (double[] row : rows) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += row[j];
       }
     }
-    return fit(new float[][][] {asFloat});
+    divide(mean, rows.length);
+    Scatter scatter = new Scatter(mean);
+    for (double[] row : rows) {
+      scatter.add(row);
+    }
+    return fromCovariance(mean, scatter.covariance(rows.length));
+  }
+
+  private static int checkDimensions(int known, int length) {
+    if (known >= 0 && length != known) {
+      throw new IllegalArgumentException(
+          "states have " + known + " and " + length + " dimensions; PCA needs one size");
+    }
+    return length;
+  }
+
+  private static void checkCount(int n) {
+    if (n < 2) {
+      throw new IllegalArgumentException("PCA needs at least 2 states, got " + n);
+    }
+  }
+
+  private static void divide(double[] values, int n) {
+    for (int j = 0; j < values.length; j++) {
+      values[j] /= n;
+    }
+  }
+
+  /**
+   * The scatter matrix {@code Σ (x − mean)(x − mean)ᵀ}, upper triangle, accumulated state by state
+   * (as fast as EJML's blocked products for hundreds of units, and without their memory).
+   */
+  private static final class Scatter {
+    private final double[] mean;
+    private final int d;
+    private final double[] centred;
+    private final double[] upper;
+
+    Scatter(double[] mean) {
+      this.mean = mean;
+      this.d = mean.length;
+      this.centred = new double[d];
+      this.upper = new double[d * d];
+    }
+
+    void add(float[] state) {
+      for (int j = 0; j < d; j++) {
+        centred[j] = state[j] - mean[j];
+      }
+      accumulate();
+    }
+
+    void add(double[] state) {
+      for (int j = 0; j < d; j++) {
+        centred[j] = state[j] - mean[j];
+      }
+      accumulate();
+    }
+
+    private void accumulate() {
+      for (int a = 0; a < d; a++) {
+        double ca = centred[a];
+        if (ca == 0) {
+          continue;
+        }
+        int row = a * d;
+        for (int b = a; b < d; b++) {
+          upper[row + b] += ca * centred[b];
+        }
+      }
+    }
+
+    /** The covariance with divisor {@code n − 1}. */
+    DMatrixRMaj covariance(int n) {
+      DMatrixRMaj covariance = new DMatrixRMaj(d, d);
+      for (int a = 0; a < d; a++) {
+        for (int b = a; b < d; b++) {
+          double v = upper[a * d + b] / (n - 1);
+          covariance.set(a, b, v);
+          covariance.set(b, a, v);
+        }
+      }
+      return covariance;
+    }
   }
 
   private static Pca fromCovariance(double[] mean, DMatrixRMaj covariance) {
@@ -121,15 +186,11 @@ public final class Pca {
       DMatrixRMaj v = eig.getEigenVector(order[k]);
       double[] c = new double[d];
       double norm = 0;
-      int largest = 0;
       for (int j = 0; j < d; j++) {
         c[j] = v.get(j, 0);
         norm += c[j] * c[j];
-        if (Math.abs(c[j]) > Math.abs(c[largest])) {
-          largest = j;
-        }
       }
-      norm = Math.sqrt(norm) * Math.signum(c[largest] == 0 ? 1 : c[largest]);
+      norm = Math.sqrt(norm) * signOfLargest(c);
       for (int j = 0; j < d; j++) {
         c[j] /= norm;
       }
@@ -137,6 +198,23 @@ public final class Pca {
       variance[k] = values[order[k]];
     }
     return new Pca(mean, components, variance);
+  }
+
+  /**
+   * The sign of the largest-magnitude entry; entries within a relative {@code 1e-9} of the largest
+   * count as ties, won by the lowest index, so that two solvers that differ in the last bits agree.
+   */
+  private static double signOfLargest(double[] c) {
+    double max = 0;
+    for (double x : c) {
+      max = Math.max(max, Math.abs(x));
+    }
+    for (double x : c) {
+      if (Math.abs(x) >= max * (1 - 1e-9) && x != 0) {
+        return Math.signum(x);
+      }
+    }
+    return 1;
   }
 
   /** The number of dimensions of the fitted states. */
@@ -149,7 +227,11 @@ public final class Pca {
     return mean.clone();
   }
 
-  /** Component {@code k} (0 = most variance), a unit vector. */
+  /**
+   * Component {@code k} (0 = most variance), a unit vector.
+   *
+   * @throws IndexOutOfBoundsException if {@code k} is not in [0, {@link #dimensions()})
+   */
   public double[] component(int k) {
     return components[k].clone();
   }
@@ -159,7 +241,15 @@ public final class Pca {
     return variance.clone();
   }
 
-  /** Fraction of the total variance along each component, decreasing; sums to 1. */
+  /** The total variance, the sum of {@link #explainedVariance()} (the covariance's trace). */
+  public double totalVariance() {
+    return Arrays.stream(variance).sum();
+  }
+
+  /**
+   * Fraction of the total variance along each component, decreasing; sums to 1 (all 0 if the states
+   * do not vary).
+   */
   public double[] explainedVarianceRatio() {
     double total = Arrays.stream(variance).sum();
     return Arrays.stream(variance).map(v -> total == 0 ? 0 : v / total).toArray();
@@ -167,9 +257,16 @@ public final class Pca {
 
   /**
    * The fewest leading components that together explain at least {@code fraction} of the variance
-   * (for example 0.9 for the "90 %" line of a scree plot).
+   * (for example 0.9 for the "90 %" line of a scree plot). Cumulative sums within {@code 1e-12}
+   * below the fraction count as reaching it, so that exactly representable cases are not lost to
+   * rounding. States that do not vary need all {@link #dimensions()} components.
+   *
+   * @throws IllegalArgumentException if {@code fraction} is not in (0, 1]
    */
   public int componentsFor(double fraction) {
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("fraction must be in (0, 1], got " + fraction);
+    }
     double[] ratio = explainedVarianceRatio();
     double sum = 0;
     for (int k = 0; k < ratio.length; k++) {
@@ -183,7 +280,8 @@ public final class Pca {
 
   /**
    * The participation ratio {@code (Σλ)² / Σλ²} of the covariance eigenvalues: an effective
-   * dimensionality between 1 (one direction) and {@link #dimensions()} (isotropic).
+   * dimensionality between 1 (one direction) and {@link #dimensions()} (isotropic); 0 if the states
+   * do not vary.
    */
   public double participationRatio() {
     double sum = 0;
@@ -195,8 +293,14 @@ public final class Pca {
     return sumSquares == 0 ? 0 : sum * sum / sumSquares;
   }
 
-  /** The first {@code k} principal-component scores of one state. */
+  /**
+   * The first {@code k} principal-component scores of one state.
+   *
+   * @throws IllegalArgumentException if {@code k} is not in [0, {@link #dimensions()}] or the state
+   *     has another number of dimensions
+   */
   public double[] project(float[] state, int k) {
+    checkProjection(state.length, k);
     double[] out = new double[k];
     for (int c = 0; c < k; c++) {
       double[] comp = components[c];
@@ -209,8 +313,13 @@ public final class Pca {
     return out;
   }
 
-  /** The first {@code k} scores of one state given in double precision. */
+  /**
+   * The first {@code k} scores of one state given in double precision.
+   *
+   * @throws IllegalArgumentException as {@link #project(float[], int)}
+   */
   public double[] project(double[] state, int k) {
+    checkProjection(state.length, k);
     double[] out = new double[k];
     for (int c = 0; c < k; c++) {
       double[] comp = components[c];
@@ -223,7 +332,22 @@ public final class Pca {
     return out;
   }
 
-  /** The first {@code k} scores of every state, {@code [trial][step][k]}. */
+  private void checkProjection(int length, int k) {
+    if (length != mean.length) {
+      throw new IllegalArgumentException(
+          "the state has " + length + " dimensions, the PCA was fitted on " + mean.length);
+    }
+    if (k < 0 || k > mean.length) {
+      throw new IllegalArgumentException(
+          "k must be in [0, " + mean.length + "] (the fitted dimensions), got " + k);
+    }
+  }
+
+  /**
+   * The first {@code k} scores of every state, {@code [trial][step][k]}.
+   *
+   * @throws IllegalArgumentException as {@link #project(float[], int)}
+   */
   public double[][][] project(float[][][] trials, int k) {
     double[][][] out = new double[trials.length][][];
     for (int t = 0; t < trials.length; t++) {
