@@ -64,7 +64,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           m.forEach(
               (k, v) -> {
                 if (v instanceof Number n) {
-                  out.printf("  %-40s %s%n", k, String.format("%.4g", n.doubleValue()));
+                  out.printf("  %-40s %s%n", k, ComponentChoices.number(n));
                 }
               });
         }

@@ -89,4 +89,13 @@ final class ComponentChoices {
     }
     return out;
   }
+
+  /** A metric as a person reads it: integers without a fraction, others to 4 significant digits. */
+  static String number(Number n) {
+    double v = n.doubleValue();
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return String.format(java.util.Locale.ROOT, "%.4g", v);
+  }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.core.io.JsonFiles;
 
 /**
- * {@code rnnlab compare} and {@code rnnlab analyze} on finished runs: the small flip-flop GRU of the
- * ctdb-3bff-comparison experiment, shrunk to test size, trained with two seeds.
+ * {@code rnnlab compare} and {@code rnnlab analyze} on finished runs: the small flip-flop GRU of
+ * the ctdb-3bff-comparison experiment, shrunk to test size, trained with two seeds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompareAndAnalyzeTest {
