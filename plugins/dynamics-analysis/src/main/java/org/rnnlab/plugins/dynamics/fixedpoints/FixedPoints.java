@@ -390,9 +390,11 @@ public final class FixedPoints implements Analysis {
     metrics.put("final_learning_rate", search.finalLearningRate());
     double[] q = Arrays.stream(search.qstar()).filter(Double::isFinite).toArray();
     metrics.put("non_finite_q", search.qstar().length - q.length);
-    metrics.put("q_min_all", Arrays.stream(q).min().orElse(Double.NaN));
-    metrics.put("q_median_all", q.length == 0 ? Double.NaN : PostProcessing.median(q));
-    metrics.put("q_max_all", Arrays.stream(q).max().orElse(Double.NaN));
+    if (q.length > 0) {
+      metrics.put("q_min_all", Arrays.stream(q).min().getAsDouble());
+      metrics.put("q_median_all", PostProcessing.median(q));
+      metrics.put("q_max_all", Arrays.stream(q).max().getAsDouble());
+    }
     if (r.size() > 0) {
       metrics.put("q_median", PostProcessing.median(r.qstar()));
       metrics.put("q_max", Arrays.stream(r.qstar()).max().getAsDouble());
