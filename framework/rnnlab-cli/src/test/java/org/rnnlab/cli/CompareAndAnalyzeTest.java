@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.core.io.JsonFiles;
 
@@ -18,13 +17,12 @@ import org.rnnlab.core.io.JsonFiles;
  * {@code rnnlab compare} and {@code rnnlab analyze} on finished runs: the small flip-flop GRU of
  * the ctdb-3bff-comparison experiment, shrunk to test size, trained with two seeds.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompareAndAnalyzeTest {
 
-  @TempDir Path temp;
+  @TempDir static Path temp;
 
-  private Path gruSeed0;
-  private Path gruSeed1;
+  private static Path gruSeed0;
+  private static Path gruSeed1;
 
   private static final String[] TINY = {
     "--set", "train.steps=20",
@@ -35,7 +33,7 @@ class CompareAndAnalyzeTest {
     "--quiet"
   };
 
-  private Cli.Outcome train(Path out, String... extra) {
+  private static Cli.Outcome train(Path out, String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of("run", Cli.experiment("ctdb-3bff-comparison/gru-small.groovy").toString()));
@@ -46,10 +44,11 @@ class CompareAndAnalyzeTest {
   }
 
   @BeforeAll
-  void trainTwoGrus() {
+  static void trainTwoGrus() {
     gruSeed0 = temp.resolve("gru-0");
     gruSeed1 = temp.resolve("gru-1");
-    assertThat(train(gruSeed0).exitCode()).isZero();
+    Cli.Outcome first = train(gruSeed0);
+    assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(train(gruSeed1, "--set", "seed=1").exitCode()).isZero();
   }
 
