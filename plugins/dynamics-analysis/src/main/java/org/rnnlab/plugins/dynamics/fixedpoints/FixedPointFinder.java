@@ -40,7 +40,8 @@ public final class FixedPointFinder {
       double outlierDistanceScale,
       boolean rerunQOutliers,
       double outlierQScale,
-      int maxUnique) {
+      int maxUnique,
+      int newtonSteps) {
 
     /**
      * @throws IllegalArgumentException naming the first value out of range
@@ -59,6 +60,29 @@ public final class FixedPointFinder {
       if (maxUnique < 0) {
         throw new IllegalArgumentException("maxUnique must be at least 0, got " + maxUnique);
       }
+      if (newtonSteps < 0) {
+        throw new IllegalArgumentException("newtonSteps must be at least 0, got " + newtonSteps);
+      }
+    }
+
+    /** Options without Newton refinement (FixedPointFinder has none). */
+    public Options(
+        FixedPointSearch.Settings search,
+        double tolUnique,
+        boolean excludeDistanceOutliers,
+        double outlierDistanceScale,
+        boolean rerunQOutliers,
+        double outlierQScale,
+        int maxUnique) {
+      this(
+          search,
+          tolUnique,
+          excludeDistanceOutliers,
+          outlierDistanceScale,
+          rerunQOutliers,
+          outlierQScale,
+          maxUnique,
+          0);
     }
 
     /**
@@ -148,6 +172,17 @@ public final class FixedPointFinder {
       NDManager manager) {
     FixedPointSearch.Result all =
         FixedPointSearch.run(network, initialStates, inputs, options.search(), manager);
+    if (options.newtonSteps() > 0) {
+      // Damped Newton steps polish what the gradient search left; q* stays q(x*) exactly.
+      NewtonRefinement.refine(
+          network,
+          all.xstar(),
+          inputs,
+          all.qstar(),
+          options.newtonSteps(),
+          options.search().tolQ(),
+          manager);
+    }
     int[] kept = PostProcessing.unique(all.xstar(), inputs, all.qstar(), options.tolUnique());
     int unique = kept.length;
     int distanceOutliers = 0;

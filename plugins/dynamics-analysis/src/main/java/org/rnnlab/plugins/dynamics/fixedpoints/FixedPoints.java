@@ -163,6 +163,13 @@ public final class FixedPoints implements Analysis {
                 "points",
                 "Keep at most this many fixed points, drawn at random; 0 keeps all")
             .withMin(0),
+        ParameterSpec.integer(
+                "newtonSteps",
+                0,
+                "steps",
+                "Damped Newton steps on F(x,u) = x after the gradient search, using dF/dh; 0 (the"
+                    + " default, as FPF) takes none")
+            .withMin(0),
         ParameterSpec.number(
                 "continuousTolerance",
                 0.01,
@@ -250,7 +257,8 @@ public final class FixedPoints implements Analysis {
         params.number("outlierDistanceScale"),
         params.bool("rerunQOutliers"),
         params.number("outlierQScale"),
-        params.count("maxUnique"));
+        params.count("maxUnique"),
+        params.count("newtonSteps"));
   }
 
   /** The initial states and their inputs, drawn from the recorded trials. */
@@ -418,6 +426,7 @@ public final class FixedPoints implements Analysis {
             "rerunQOutliers",
             "outlierQScale",
             "maxUnique",
+            "newtonSteps",
             "continuousTolerance",
             "qThreshold")) {
       settings.put(name, params.asMap().get(name));
