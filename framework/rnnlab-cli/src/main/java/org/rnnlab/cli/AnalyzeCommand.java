@@ -61,12 +61,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       for (ComponentSpec a : analyses) {
         out.println(a.id() + ": " + run.resolve("analysis").resolve(a.id()));
         if (results.get(a.id()) instanceof Map<?, ?> m) {
-          m.forEach(
-              (k, v) -> {
-                if (v instanceof Number n) {
-                  out.printf("  %-40s %s%n", k, ComponentChoices.number(n));
-                }
-              });
+          ComponentChoices.printNumbers(out, m);
         }
       }
       out.println("report: " + run.resolve("report.html"));

@@ -84,12 +84,7 @@ final class CompareCommand implements Callable<Integer> {
         Object metrics = result.summary().get(c.id());
         if (metrics instanceof Map<?, ?> m) {
           out.println(c.id() + ":");
-          m.forEach(
-              (k, v) -> {
-                if (v instanceof Number n) {
-                  out.printf("  %-40s %s%n", k, ComponentChoices.number(n));
-                }
-              });
+          ComponentChoices.printNumbers(out, m);
         }
       }
       return 0;

@@ -90,8 +90,18 @@ final class ComponentChoices {
     return out;
   }
 
+  /** Prints the numeric entries of {@code metrics}, one indented line each. */
+  static void printNumbers(java.io.PrintWriter out, Map<?, ?> metrics) {
+    metrics.forEach(
+        (k, v) -> {
+          if (v instanceof Number n) {
+            out.printf("  %-40s %s%n", k, number(n));
+          }
+        });
+  }
+
   /** A metric as a person reads it: integers without a fraction, others to 4 significant digits. */
-  static String number(Number n) {
+  private static String number(Number n) {
     double v = n.doubleValue();
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);

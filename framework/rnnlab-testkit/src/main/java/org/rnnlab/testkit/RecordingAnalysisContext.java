@@ -104,10 +104,7 @@ public final class RecordingAnalysisContext implements AnalysisContext, AutoClos
               + trials
               + " were asked for");
     }
-    return new Evaluation(
-        evaluation.trials().subList(0, trials),
-        java.util.Arrays.copyOf(evaluation.outputs(), trials),
-        java.util.Arrays.copyOf(evaluation.hidden(), trials));
+    return evaluation.prefix(trials);
   }
 
   @Override

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -68,18 +67,7 @@ public final class RecordingComparisonContext implements ComparisonContext, Auto
 
       @Override
       public Evaluation evaluate(int trials) {
-        if (trials < 1 || trials > evaluation.size()) {
-          throw new IllegalArgumentException(
-              "this test run holds "
-                  + evaluation.size()
-                  + " trials, "
-                  + trials
-                  + " were asked for");
-        }
-        return new Evaluation(
-            evaluation.trials().subList(0, trials),
-            Arrays.copyOf(evaluation.outputs(), trials),
-            Arrays.copyOf(evaluation.hidden(), trials));
+        return evaluation.prefix(trials);
       }
     };
   }

@@ -25,4 +25,20 @@ public record Evaluation(List<Trial> trials, float[][][] outputs, float[][][] hi
   public int size() {
     return trials.size();
   }
+
+  /**
+   * The first {@code count} trials and their responses.
+   *
+   * @throws IllegalArgumentException if {@code count} is not between 1 and {@link #size()}
+   */
+  public Evaluation prefix(int count) {
+    if (count < 1 || count > trials.size()) {
+      throw new IllegalArgumentException(
+          "this evaluation holds " + trials.size() + " trials, " + count + " were asked for");
+    }
+    return new Evaluation(
+        trials.subList(0, count),
+        java.util.Arrays.copyOf(outputs, count),
+        java.util.Arrays.copyOf(hidden, count));
+  }
 }

@@ -3,8 +3,6 @@ package org.rnnlab.core.comparison;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -131,10 +129,7 @@ public final class ComparisonRunner {
           comparison.run(c.parameters(), context);
           summary.put(c.id(), context.metrics());
         } catch (RuntimeException | IOException e) {
-          StringWriter trace = new StringWriter();
-          e.printStackTrace(new PrintWriter(trace));
-          Files.writeString(out.resolve("error.txt"), trace.toString());
-          failures.add(c.id() + ": " + e.getMessage());
+          failures.add(AnalysisFailedException.record(c.id(), e, out));
         }
       }
       summary.put("status", failures.isEmpty() ? "completed" : "failed");

@@ -3,8 +3,6 @@ package org.rnnlab.core.experiment;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,6 @@ import org.rnnlab.api.spec.ExperimentSpec;
 import org.rnnlab.api.spec.LossSpec;
 import org.rnnlab.api.spec.SourceLocation;
 import org.rnnlab.api.spec.SpecException;
-import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.TaskInstance;
 import org.rnnlab.core.evaluation.Evaluator;
 import org.rnnlab.core.io.JsonFiles;
@@ -242,10 +239,7 @@ public final class ExperimentRunner {
                     }
                   });
         } catch (RuntimeException | IOException e) {
-          StringWriter trace = new StringWriter();
-          e.printStackTrace(new PrintWriter(trace));
-          Files.writeString(out.resolve("error.txt"), trace.toString());
-          failures.add(a.id() + ": " + e.getMessage());
+          failures.add(AnalysisFailedException.record(a.id(), e, out));
         }
       }
       if (!failures.isEmpty()) {
@@ -325,7 +319,7 @@ public final class ExperimentRunner {
                 + e.getMessage());
       }
     }
-    int initialConditionSize = initialConditionSize(task);
+    int initialConditionSize = RunComponents.initialConditionSize(task);
     if (initialConditionSize > 0 && !spec.training().batching().equals("trials")) {
       throw new SpecException(
           SourceLocation.ofPath(source, "train.batching"),
@@ -361,11 +355,6 @@ public final class ExperimentRunner {
         }
       }
     }
-  }
-
-  /** The length of the initial condition the task gives every trial; 0 for none. */
-  private static int initialConditionSize(TaskInstance task) {
-    return task instanceof OpenLoopTask open ? open.initialConditionSize() : 0;
   }
 
   /** Why the model cannot start the task's trials, and what to set. */

@@ -3,8 +3,6 @@ package org.rnnlab.core.experiment;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,10 +77,7 @@ public final class RunAnalyzer {
           analysis.run(a.parameters(), context);
           results.put(a.id(), context.metrics());
         } catch (RuntimeException | IOException e) {
-          StringWriter trace = new StringWriter();
-          e.printStackTrace(new PrintWriter(trace));
-          Files.writeString(out.resolve("error.txt"), trace.toString());
-          failures.add(a.id() + ": " + e.getMessage());
+          failures.add(AnalysisFailedException.record(a.id(), e, out));
         }
       }
       recordInProvenance(run, analyses, commandLine, failures);

@@ -12,9 +12,10 @@ import org.rnnlab.core.io.Npz;
 
 /**
  * The folder one analysis or comparison writes into: {@code metrics.json}, {@code .npz} arrays and
- * PNG figures, each a plain file name inside the folder.
+ * PNG figures, each a plain file name inside the folder. The core's analysis and comparison
+ * contexts extend it.
  */
-public final class OutputFolder implements AnalysisOutputs {
+public class OutputFolder implements AnalysisOutputs {
 
   private final Path folder;
   private Map<String, Object> metrics = Map.of();
@@ -38,7 +39,7 @@ public final class OutputFolder implements AnalysisOutputs {
   }
 
   /** What was last written with {@link #writeMetrics}, or an empty map. */
-  public Map<String, Object> metrics() {
+  public final Map<String, Object> metrics() {
     return metrics;
   }
 
