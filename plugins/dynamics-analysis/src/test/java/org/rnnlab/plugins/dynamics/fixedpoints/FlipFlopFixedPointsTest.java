@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.analysis.Evaluation;
@@ -29,41 +29,49 @@ import org.rnnlab.testkit.ComponentContract;
 import org.rnnlab.testkit.RecordingAnalysisContext;
 
 /**
- * A small GRU trained on the 3-bit flip-flop stores each of the 2³ memories in a stable fixed point
- * of its zero-input dynamics (Sussillo and Barak 2013; FixedPointFinder's example; CtDB).
+ * A GRU trained on the 3-bit flip-flop stores each of the 2³ memories in a stable fixed point of
+ * its zero-input dynamics (Sussillo and Barak 2013; FixedPointFinder's example; CtDB).
+ *
+ * <p>The network is trained in FixedPointFinder's example regime ({@code FlipFlopData}: 16 units,
+ * 64-step trials, a pulse on each bit at half of the steps, no input noise) until its loss is below
+ * 2e-4. Networks trained with rare pulses and noisy inputs to a loss near 1e-2 hold their memories
+ * on slow, nearly continuous regions instead, where no search converges (see the
+ * ctdb-3bff-comparison README).
  */
 class FlipFlopFixedPointsTest {
 
   @TempDir Path temp;
 
-  private static final int HIDDEN = 24;
-  private static final int STEPS = 200;
-  private static final int BATCH = 32;
-  private static final int TRAINING_STEPS = 700;
+  private static final int HIDDEN = 16;
+  private static final int STEPS = 64;
+  private static final int BATCH = 128;
+  private static final int TRAINING_STEPS = 1000;
 
-  @Disabled(
-      "Not yet met: a 24-unit GRU trained for 700-800 Adam steps (trials of 60 or 200 steps,"
-          + " loss 0.009-0.013) has a slow manifold rather than 8 isolated attractors: with lr"
-          + " 0.01 the search ends at 5000 iterations with q* 1e-7..2e-4, 22-61 'stable' points"
-          + " below q 1e-5, most near-continuous; see the fixed-points report on issue 5")
+  /** Seed of the weights; the trials use the next one. Seeds 7 and 11 pass as well. */
+  private static final long SEED = Long.getLong("rnnlab.test.flipFlopSeed", 1);
+
+  /** Points whose q* is this small have converged; slower "points" are left by the search. */
+  private static final double CONVERGED_Q = 1e-10;
+
   @Test
-  void aTrainedThreeBitFlipFlopGruHasEightStableFixedPointsWithZeroInput() throws Exception {
+  void aTrainedThreeBitFlipFlopGruHasOneStableFixedPointPerMemoryWithZeroInput() throws Exception {
     OpenLoopTask task =
         new NBitFlipFlop()
             .create(
                 ComponentContract.parameters(
-                    new NBitFlipFlop(), Map.of("steps", STEPS, "switchProbability", 0.02)));
+                    new NBitFlipFlop(),
+                    Map.of("steps", STEPS, "switchProbability", 0.25, "noise", 0.0)));
     try (NDManager manager = NDManager.newBaseManager()) {
       Gru gru = new Gru();
       RecurrentNetwork network =
           gru.create(
               ComponentContract.parameters(gru, Map.of("hidden", HIDDEN)),
               new NetworkShape(3, 3, task.dtMs()),
-              new SplittableRandom(1),
+              new SplittableRandom(SEED),
               manager);
-      SplittableRandom trials = new SplittableRandom(2);
+      SplittableRandom trials = new SplittableRandom(SEED + 1);
       double loss = train(network, task, trials, manager);
-      assertThat(loss).isLessThan(0.02);
+      assertThat(loss).isLessThan(2e-4);
 
       Evaluation evaluation = evaluate(network, task, trials, 50, manager);
       try (RecordingAnalysisContext context =
@@ -80,11 +88,41 @@ class FlipFlopFixedPointsTest {
                         "noiseScale",
                         0.5,
                         "learningRate",
-                        0.01)),
+                        0.01,
+                        "qThreshold",
+                        CONVERGED_Q)),
                 context);
         assertThat(context.metrics()).containsEntry("stable_fixed_points_below_q_threshold", 8);
+        assertThat(memoriesReadOutAtConvergedStablePoints(context, network))
+            .as("the output pattern read out at each converged stable point")
+            .containsExactlyInAnyOrder("000", "001", "010", "011", "100", "101", "110", "111");
       }
     }
+  }
+
+  /**
+   * The readout at each stable point with q* below {@link #CONVERGED_Q}, as one character per bit
+   * ({@code 0} or {@code 1}); {@code ?} for a bit farther than 0.05 from both.
+   */
+  private static List<String> memoriesReadOutAtConvergedStablePoints(
+      RecordingAnalysisContext context, RecurrentNetwork network) {
+    Map<String, NDArray> arrays = context.arrays("fixed-points.npz");
+    double[] qstar = arrays.get("qstar").toDoubleArray();
+    boolean[] stable = arrays.get("is_stable").toBooleanArray();
+    float[] outputs =
+        network.readout(arrays.get("xstar").toType(DataType.FLOAT32, false)).toFloatArray();
+    List<String> memories = new ArrayList<>();
+    for (int i = 0; i < qstar.length; i++) {
+      if (stable[i] && qstar[i] < CONVERGED_Q) {
+        StringBuilder bits = new StringBuilder();
+        for (int k = 0; k < 3; k++) {
+          float y = outputs[3 * i + k];
+          bits.append(Math.abs(y) < 0.05 ? '0' : Math.abs(y - 1) < 0.05 ? '1' : '?');
+        }
+        memories.add(bits.toString());
+      }
+    }
+    return memories;
   }
 
   /** Adam (lr 1e-2) on the mean squared error over every step, fresh trials per batch. */
