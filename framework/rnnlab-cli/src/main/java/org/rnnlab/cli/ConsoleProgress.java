@@ -47,7 +47,15 @@ final class ConsoleProgress implements TrainingListener {
   @Override
   public void stepFinished(int step, float loss) {
     bar.stepTo(step);
-    bar.setExtraMessage(String.format("loss %.4f", loss));
+    bar.setExtraMessage(formatLoss(loss));
+  }
+
+  /**
+   * The loss to 4 significant digits, so that a small loss (a flip-flop network reaches 1e-5) does
+   * not show as 0.0000.
+   */
+  static String formatLoss(float loss) {
+    return String.format(java.util.Locale.ROOT, "loss %.4g", loss);
   }
 
   @Override
