@@ -41,11 +41,12 @@ import org.rnnlab.plugins.dynamics.latents.Pca;
  * {@code dFdu} ({@code [n, H, I]}), {@code eigenvalues_real}, {@code eigenvalues_imag} (sorted by
  * magnitude, largest first), {@code is_stable}, {@code n_unstable}, {@code is_near_continuous}.
  * {@code metrics.json}: counts by class (all kept points, and those with {@code q* < qThreshold}),
- * counts before and after post-processing, iterations, {@code search_seconds}, q statistics and the
- * settings. Figures: {@code fixed-points-pc.png} (PC1–PC2) and {@code fixed-points-pc123.png} (the
- * three pairs of PC1–PC3) of the fixed points with {@code q* < qThreshold} over the first {@code
- * plotTrials} trajectories, PCA fitted on all recorded states; {@code q-histogram.png}, the
- * distribution of log10 q*.
+ * counts before and after post-processing ({@code converged_points}: searches that met {@code tolQ}
+ * or {@code tolDq}; {@code points_at_tol_q}: those that met {@code tolQ}), iterations, {@code
+ * search_seconds}, q statistics and the settings. Figures: {@code fixed-points-pc.png} (PC1–PC2)
+ * and {@code fixed-points-pc123.png} (the three pairs of PC1–PC3) of the fixed points with {@code
+ * q* < qThreshold} over the first {@code plotTrials} trajectories, PCA fitted on all recorded
+ * states; {@code q-histogram.png}, the distribution of log10 q*.
  *
  * <p>Stateless; randomness only from the context's stream.
  */
@@ -388,6 +389,9 @@ public final class FixedPoints implements Analysis {
     FixedPointSearch.Result search = r.search();
     metrics.put("initial_states", search.xstar().length);
     metrics.put("converged_points", search.convergedCount());
+    double tolQ = params.number("tolQ");
+    metrics.put(
+        "points_at_tol_q", (int) Arrays.stream(search.qstar()).filter(q -> q < tolQ).count());
     metrics.put("unique_fixed_points", r.unique());
     metrics.put("distance_outliers", r.distanceOutliers());
     metrics.put("q_outliers_rerun", r.qOutliersRerun());

@@ -67,6 +67,10 @@ class FixedPointsTest {
           .containsEntry("unstable_fixed_points", 1)
           .containsEntry("initial_states", 512)
           .containsKeys("search_seconds", "iterations", "q_median");
+      // On this smooth system nearly every search ends below tolQ (1e-12); the rest stop on tolDq.
+      assertThat((Integer) m.get("points_at_tol_q"))
+          .isGreaterThanOrEqualTo(500)
+          .isLessThanOrEqualTo((Integer) m.get("converged_points"));
       @SuppressWarnings("unchecked")
       Map<String, Object> byModes = (Map<String, Object>) m.get("points_by_unstable_modes");
       assertThat(byModes).containsEntry("0", 4).containsEntry("1", 4).containsEntry("2", 1);
