@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The small 3-bit flip-flop comparison (about 20 minutes on 2 cores): two 128-unit GRUs (seeds 0
 # and 1) and a 3-D neural ODE on 200-step trials, then latents and fixed points of the GRU, and
-# state R², CCA and DSA between GRU and NODE and between the two GRUs. See README.md.
+# state R², CCA and DSA between GRU and NODE and between the two GRUs; last, FixedPointFinder's
+# flip-flop example (1 minute). See README.md.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RNNLAB="${RNNLAB:-$HERE/../../rnnlab}"
@@ -19,3 +20,6 @@ OUT="${1:-runs/ctdb-3bff-comparison-small}"
   --analysis state-r2 --analysis cca --analysis dsa --out "$OUT/gru-vs-node"
 "$RNNLAB" compare "$OUT/gru-seed0" "$OUT/gru-seed1" \
   --analysis state-r2 --analysis cca --analysis dsa --out "$OUT/gru-vs-gru"
+
+# FixedPointFinder's own flip-flop example: the network whose fixed points are the published cube.
+"$RNNLAB" run "$HERE/fpf-flip-flop.groovy" --out "$OUT/fpf-flip-flop" --quiet
