@@ -74,6 +74,25 @@ public non-sealed interface OpenLoopTask extends TaskInstance {
             + conditions.keySet());
   }
 
-  /** Condition key: the correct class index (1-based, class 0 being fixation). */
+  /**
+   * The values {@link #GROUND_TRUTH} can take, in the order in which wrappers list per-choice
+   * settings (side bias's {@code probs}, trial history's first and second choice). By default the
+   * classes after fixation, {@code 1 … outputChannels − 1}. A task whose correct answer can be to
+   * keep fixating includes 0: go/no-go's choices are {@code [0, 1]} (no-go, go), as NeuroGym's
+   * {@code choices}. Meaningful only for tasks whose {@link #conditions()} contain {@link
+   * #GROUND_TRUTH}.
+   */
+  default java.util.List<Integer> groundTruthChoices() {
+    java.util.List<Integer> classes = new java.util.ArrayList<>();
+    for (int k = 1; k < outputChannels().size(); k++) {
+      classes.add(k);
+    }
+    return java.util.List.copyOf(classes);
+  }
+
+  /**
+   * Condition key: the trial's correct class index (class 0 being fixation), one of {@link
+   * #groundTruthChoices()}.
+   */
   String GROUND_TRUTH = "groundTruth";
 }

@@ -56,6 +56,11 @@ abstract class Delegating implements OpenLoopTask {
   }
 
   @Override
+  public List<Integer> groundTruthChoices() {
+    return inner.groundTruthChoices();
+  }
+
+  @Override
   public Trial newTrial(RandomGenerator random) {
     return newTrial(random, Map.of());
   }

@@ -32,7 +32,10 @@ abstract class GroundTruthStream<S> extends Delegating {
   /** The state of a stream before its first trial; may draw from {@code random}. */
   abstract S start(RandomGenerator random);
 
-  /** Advances the stream's state and chooses the next trial's ground truth (1-based). */
+  /**
+   * Advances the stream's state and chooses the next trial's ground truth, one of the task's {@link
+   * OpenLoopTask#groundTruthChoices()}.
+   */
   abstract Choice next(S state, RandomGenerator random);
 
   @Override

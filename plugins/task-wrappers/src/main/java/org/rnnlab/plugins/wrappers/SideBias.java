@@ -25,7 +25,10 @@ import org.rnnlab.api.task.TaskWrapper;
  * own blocks, as each copy of a NeuroGym environment has its own wrapper.
  *
  * <p>The wrapped task must accept {@link OpenLoopTask#GROUND_TRUTH} as a condition and have class
- * targets {@code fixate, choice-1 … choice-n}. Trials gain the metadata {@code block}.
+ * targets. Each row of {@code probs} has one probability per value of the task's {@link
+ * OpenLoopTask#groundTruthChoices()}, in that order: {@code choice-1 … choice-n} for most tasks,
+ * {@code no-go, go} for go/no-go (so {@code [0.2, 0.8, 0.8, 0.2]} alternates blocks of frequent and
+ * rare go trials). Trials gain the metadata {@code block}.
  */
 @Extension
 public final class SideBias implements TaskWrapper {
@@ -77,7 +80,8 @@ public final class SideBias implements TaskWrapper {
               + " (conditions: groundTruth); this task's conditions are "
               + inner.conditions());
     }
-    int choices = inner.outputChannels().size() - 1;
+    List<Integer> groundTruths = inner.groundTruthChoices();
+    int choices = groundTruths.size();
     double[] flat = params.numbers("probs");
     if (choices < 1 || flat.length % choices != 0) {
       throw new IllegalArgumentException(
@@ -85,7 +89,9 @@ public final class SideBias implements TaskWrapper {
               + flat.length
               + " values, not a whole number of rows of "
               + choices
-              + " choices (one per choice of the task)");
+              + " choices (one per choice of the task, in the order "
+              + groundTruths
+              + ")");
     }
     int blocks = flat.length / choices;
     double[][] probs = new double[blocks][choices];
@@ -135,7 +141,7 @@ public final class SideBias implements TaskWrapper {
             break;
           }
         }
-        return new Choice(choice + 1, Map.of("block", state[0]));
+        return new Choice(groundTruths.get(choice), Map.of("block", state[0]));
       }
     };
   }

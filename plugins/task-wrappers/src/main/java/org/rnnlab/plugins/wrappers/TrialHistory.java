@@ -19,8 +19,10 @@ import org.rnnlab.api.task.TaskWrapper;
  * the first block is drawn uniformly from the first two; with {@code blockSwitchProbability} 0 the
  * block advances to the next (cyclically) whenever the number of trials so far is a multiple of
  * {@code blockTrials} (so also before the very first trial), otherwise with that probability before
- * every trial. If the previous ground truth was choice 1, choice 1 comes with the block's
- * probability; otherwise (choice 2, or no previous trial) choice 2 does.
+ * every trial. If the previous ground truth was the first choice, the first comes with the block's
+ * probability; otherwise (the second, or no previous trial) the second does. The choices are the
+ * task's {@link OpenLoopTask#groundTruthChoices()}: {@code choice-1, choice-2} for two-alternative
+ * tasks, {@code no-go, go} for go/no-go.
  *
  * <p>Each stream of trials has its own history and blocks. Trials gain the metadata {@code block}
  * and {@code repeatProbability}.
@@ -70,17 +72,24 @@ public final class TrialHistory implements TaskWrapper {
   @Override
   public OpenLoopTask wrap(OpenLoopTask inner, Parameters params) {
     if (inner.targetKind() != TargetKind.CLASS_INDEX
-        || inner.outputChannels().size() != 3
-        || !inner.conditions().contains(OpenLoopTask.GROUND_TRUTH)) {
+        || !inner.conditions().contains(OpenLoopTask.GROUND_TRUTH)
+        || inner.groundTruthChoices().size() != 2) {
       throw new IllegalArgumentException(
-          "trial-history needs a two-choice task with class targets (fixate, choice-1, choice-2)"
-              + " that can be given its ground truth");
+          "trial-history needs a two-choice task with class targets that can be given its ground"
+              + " truth (conditions: groundTruth, two ground-truth choices); this task's"
+              + " conditions are "
+              + inner.conditions()
+              + (inner.conditions().contains(OpenLoopTask.GROUND_TRUTH)
+                  ? " and its choices " + inner.groundTruthChoices()
+                  : ""));
     }
+    int first = inner.groundTruthChoices().get(0);
+    int second = inner.groundTruthChoices().get(1);
     double[] repeat = params.numbers("repeatProbabilities");
     int blockTrials = params.count("blockTrials");
     double switchProbability = params.number("blockSwitchProbability");
     return new GroundTruthStream<int[]>(inner) {
-      /** {block, previous ground truth (0 for none), trials so far}. */
+      /** {block, previous choice (1 first, 2 second, 0 none yet), trials so far}. */
       @Override
       int[] start(RandomGenerator random) {
         return new int[] {random.nextInt(Math.min(2, repeat.length)), 0, 0};
@@ -97,8 +106,8 @@ public final class TrialHistory implements TaskWrapper {
         }
         double p = repeat[state[0]];
         double pChoice1 = state[1] == 1 ? p : 1 - p;
-        int groundTruth = random.nextDouble() < pChoice1 ? 1 : 2;
-        state[1] = groundTruth;
+        state[1] = random.nextDouble() < pChoice1 ? 1 : 2;
+        int groundTruth = state[1] == 1 ? first : second;
         state[2]++;
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("block", state[0]);

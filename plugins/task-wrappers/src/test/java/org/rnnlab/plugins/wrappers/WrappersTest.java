@@ -81,6 +81,38 @@ class WrappersTest {
     }
   }
 
+  /**
+   * {@link Choices} as a go/no-go task: outputs {@code fixate, go}, ground truth 0 (no-go, keep
+   * fixating) or 1 (go), as NeuroGym's {@code GoNogo}.
+   */
+  static final class GoOrNoGo extends Delegating {
+    GoOrNoGo() {
+      super(new Choices(true));
+    }
+
+    @Override
+    public List<String> outputChannels() {
+      return List.of("fixate", "go");
+    }
+
+    @Override
+    public List<Integer> groundTruthChoices() {
+      return List.of(0, 1);
+    }
+
+    @Override
+    public Trial newTrial(RandomGenerator random) {
+      return newTrial(random, Map.of());
+    }
+
+    @Override
+    public Trial newTrial(RandomGenerator random, Map<String, Object> conditions) {
+      Map<String, Object> given = new java.util.HashMap<>(conditions);
+      given.putIfAbsent(GROUND_TRUTH, random.nextInt(2));
+      return inner.newTrial(random, given);
+    }
+  }
+
   private static OpenLoopTask wrap(
       org.rnnlab.api.task.TaskWrapper wrapper, OpenLoopTask inner, Map<String, ?> values) {
     Parameters p = ComponentContract.parameters(wrapper, values);
@@ -202,6 +234,36 @@ class WrappersTest {
       last = gt;
     }
     assertThat((double) repeats / n).isCloseTo(0.8, within(0.03));
+  }
+
+  @Test
+  void onGoNoGoSideBiasAndTrialHistoryChooseBetweenNoGoAndGoInTheTasksOrder() {
+    OpenLoopTask rareGo =
+        wrap(
+            new SideBias(),
+            wrap(new InputNoise(), new GoOrNoGo(), Map.of()),
+            Map.of("probs", List.of(0.8, 0.2, 0.2, 0.8)));
+    SplittableRandom random = new SplittableRandom(4);
+    int[][] counts = new int[2][2];
+    for (int i = 0; i < 4000; i++) {
+      Trial t = rareGo.newTrial(random);
+      counts[(Integer) t.metadata().get("block")][(Integer) t.metadata().get("groundTruth")]++;
+    }
+    for (int block = 0; block < 2; block++) {
+      double noGo = (double) counts[block][0] / (counts[block][0] + counts[block][1]);
+      assertThat(noGo).as("block %d", block).isCloseTo(block == 0 ? 0.8 : 0.2, within(0.03));
+    }
+    assertThatThrownBy(
+            () -> wrap(new SideBias(), new GoOrNoGo(), Map.of("probs", List.of(0.2, 0.3, 0.5))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("in the order [0, 1]");
+
+    OpenLoopTask alternating =
+        wrap(new TrialHistory(), new GoOrNoGo(), Map.of("repeatProbabilities", List.of(0.0, 0.0)));
+    SplittableRandom r = new SplittableRandom(5);
+    for (int i = 0; i < 20; i++) {
+      assertThat(alternating.newTrial(r).metadata()).containsEntry("groundTruth", i % 2);
+    }
   }
 
   /** {@link Choices} whose trials give a 2-value initial condition, drawn after the trial. */

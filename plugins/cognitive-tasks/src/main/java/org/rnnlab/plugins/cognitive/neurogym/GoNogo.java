@@ -30,6 +30,10 @@ import org.rnnlab.api.trial.TrialBuilder;
  * everywhere else. Mask 1 on every step. Metadata: {@code groundTruth} (0 no-go, 1 go) and {@code
  * go} (boolean).
  *
+ * <p>The ground truth can be given (condition {@code groundTruth}, 0 no-go or 1 go, as NeuroGym's
+ * {@code ground_truth} keyword), so side-bias and trial-history blocks of frequent and rare go
+ * trials work; the choices are {@code [0, 1]} in that order, NeuroGym's {@code choices}.
+ *
  * <p>Differences from the source: none in the trials; rewards are not modelled (supervised).
  */
 @Extension
@@ -76,12 +80,14 @@ public final class GoNogo implements Task {
         ChannelLayout.builder().single("fixation").single("nogo").single("go").build();
     ChannelLayout out = ChannelLayout.builder().single("fixate").single("go").build();
     return NeuroGymSupport.instance(
+        ID,
         dt,
         in,
         out,
         TargetKind.CLASS_INDEX,
-        random -> {
-          int groundTruth = random.nextInt(2);
+        List.of(0, 1),
+        (random, given) -> {
+          int groundTruth = given != null ? given : random.nextInt(2);
           TrialBuilder b = new TrialBuilder(dt, in, out, TargetKind.CLASS_INDEX);
           b.periods(timing, random, PERIODS.toArray(String[]::new));
           b.setInput(1f, "fixation", "fixation", "stimulus", "delay");

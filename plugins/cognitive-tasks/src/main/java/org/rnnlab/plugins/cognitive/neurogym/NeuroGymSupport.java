@@ -1,5 +1,6 @@
 package org.rnnlab.plugins.cognitive.neurogym;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -211,6 +212,28 @@ final class NeuroGymSupport {
       TargetKind kind,
       int choices,
       ConditionedTrialSource source) {
+    List<Integer> classes = new ArrayList<>();
+    for (int k = 1; k <= choices; k++) {
+      classes.add(k);
+    }
+    return instance(id, dt, inputs, outputs, kind, classes, source);
+  }
+
+  /**
+   * As {@link #instance(String, double, ChannelLayout, ChannelLayout, TargetKind, int,
+   * ConditionedTrialSource)}, for a task whose ground truth can also be class 0 (keep fixating, as
+   * on a no-go trial): a given ground truth must be one of {@code choices}, which are also the
+   * task's {@link OpenLoopTask#groundTruthChoices()}.
+   */
+  static OpenLoopTask instance(
+      String id,
+      double dt,
+      ChannelLayout inputs,
+      ChannelLayout outputs,
+      TargetKind kind,
+      List<Integer> choices,
+      ConditionedTrialSource source) {
+    List<Integer> groundTruthChoices = List.copyOf(choices);
     return new Instance(dt, inputs, outputs, kind) {
       @Override
       public Trial newTrial(RandomGenerator random) {
@@ -222,19 +245,33 @@ final class NeuroGymSupport {
         return Set.of(GROUND_TRUTH);
       }
 
+      @Override
+      public List<Integer> groundTruthChoices() {
+        return groundTruthChoices;
+      }
+
       /**
        * @throws IllegalArgumentException if a condition other than {@code groundTruth} is given, or
-       *     the ground truth is not a whole number in 1..choices
+       *     the ground truth is not one of the choices
        */
       @Override
       public Trial newTrial(RandomGenerator random, Map<String, Object> conditions) {
-        return source.draw(random, groundTruth(id, choices, conditions));
+        return source.draw(random, groundTruth(id, groundTruthChoices, conditions));
       }
     };
   }
 
   /** The given ground truth, checked, or null when none is given. */
   static Integer groundTruth(String id, int choices, Map<String, Object> conditions) {
+    List<Integer> classes = new ArrayList<>();
+    for (int k = 1; k <= choices; k++) {
+      classes.add(k);
+    }
+    return groundTruth(id, classes, conditions);
+  }
+
+  /** The given ground truth, checked to be one of {@code choices}, or null when none is given. */
+  static Integer groundTruth(String id, List<Integer> choices, Map<String, Object> conditions) {
     for (String key : conditions.keySet()) {
       if (!OpenLoopTask.GROUND_TRUTH.equals(key)) {
         throw new IllegalArgumentException(
@@ -247,7 +284,7 @@ final class NeuroGymSupport {
     Object value = conditions.get(OpenLoopTask.GROUND_TRUTH);
     if (value instanceof Number n) {
       double v = n.doubleValue();
-      if (v == Math.rint(v) && v >= 1 && v <= choices) {
+      if (v == Math.rint(v) && choices.contains((int) v)) {
         return (int) v;
       }
     }
@@ -255,10 +292,21 @@ final class NeuroGymSupport {
         id
             + ": "
             + OpenLoopTask.GROUND_TRUTH
-            + " must be a class 1.."
-            + choices
+            + " must be "
+            + describeChoices(choices)
             + ", got "
             + value);
+  }
+
+  /** "a class 1..32" for consecutive classes, "one of the classes [0, 1]" otherwise. */
+  private static String describeChoices(List<Integer> choices) {
+    int first = choices.get(0);
+    for (int i = 0; i < choices.size(); i++) {
+      if (choices.get(i) != first + i) {
+        return "one of the classes " + choices;
+      }
+    }
+    return "a class " + first + ".." + (first + choices.size() - 1);
   }
 
   /** What every instance of this package shares: dt, channel names and target kind. */

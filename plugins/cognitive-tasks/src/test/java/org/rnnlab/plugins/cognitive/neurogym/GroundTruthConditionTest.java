@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,8 @@ import org.rnnlab.testkit.TaskContract;
 
 /**
  * The {@code groundTruth} condition (NeuroGym's {@code new_trial(ground_truth=…)}), over every task
- * of the package whose source lets a caller set a ground truth that is a choice among classes 1..n.
+ * of the package whose source lets a caller set a ground truth: a choice among classes 1..n, or for
+ * go/no-go the classes 0 (no-go: keep fixating) and 1 (go).
  */
 class GroundTruthConditionTest {
 
@@ -31,9 +33,13 @@ class GroundTruthConditionTest {
    *
    * @param overrides parameters of the instance under test
    * @param response the period in which the ground truth is the target
-   * @param choices the valid ground truths are 1..choices
+   * @param choices the valid ground truths, in the task's order
    */
-  record Conditioned(Task task, Map<String, ?> overrides, String response, int choices) {
+  record Conditioned(Task task, Map<String, ?> overrides, String response, List<Integer> choices) {
+    Conditioned(Task task, Map<String, ?> overrides, String response, int classes) {
+      this(task, overrides, response, IntStream.rangeClosed(1, classes).boxed().toList());
+    }
+
     @Override
     public String toString() {
       return task.id() + (overrides.isEmpty() ? "" : " " + overrides);
@@ -57,6 +63,7 @@ class GroundTruthConditionTest {
           new Conditioned(new DelayComparison(), Map.of(), "decision", 2),
           new Conditioned(new DelayMatchCategory(), Map.of(), "test", 2),
           new Conditioned(new DelayMatchSample(), Map.of(), "decision", 2),
+          new Conditioned(new GoNogo(), Map.of(), "decision", List.of(0, 1)),
           new Conditioned(new MultiSensoryIntegration(), Map.of(), "decision", 2),
           new Conditioned(new MultiSensoryIntegration(), Map.of("dimRing", 3), "decision", 3),
           new Conditioned(new PerceptualDecisionMakingDelayResponse(), Map.of(), "decision", 2),
@@ -89,8 +96,9 @@ class GroundTruthConditionTest {
     OpenLoopTask task = c.instance();
     assertThat(task.targetKind()).isEqualTo(TargetKind.CLASS_INDEX);
     assertThat(task.conditions()).containsExactly(OpenLoopTask.GROUND_TRUTH);
+    assertThat(task.groundTruthChoices()).isEqualTo(c.choices());
     SplittableRandom random = new SplittableRandom(7);
-    for (int g = 1; g <= c.choices(); g++) {
+    for (int g : c.choices()) {
       for (Object given : new Object[] {g, (long) g, (double) g}) {
         Trial trial = task.newTrial(random, Map.of(OpenLoopTask.GROUND_TRUTH, given));
         assertThat(trial.metadata().get("groundTruth")).as("given %s", given).isEqualTo(g);
@@ -114,13 +122,16 @@ class GroundTruthConditionTest {
     String id = c.task().id();
     Map<String, Object> withNull = new HashMap<>();
     withNull.put(OpenLoopTask.GROUND_TRUTH, null);
-    for (Object bad : new Object[] {0, -1, c.choices() + 1, 1.5, Double.NaN, "1", true}) {
+    int lowest = c.choices().get(0);
+    int highest = c.choices().get(c.choices().size() - 1);
+    String valid = "a class " + lowest + ".." + highest;
+    for (Object bad : new Object[] {lowest - 1, -1, highest + 1, 0.5, Double.NaN, "1", true}) {
       assertThatThrownBy(
               () -> task.newTrial(new SplittableRandom(1), Map.of(OpenLoopTask.GROUND_TRUTH, bad)))
           .as("groundTruth %s", bad)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(id)
-          .hasMessageContaining("groundTruth must be a class 1.." + c.choices());
+          .hasMessageContaining("groundTruth must be " + valid);
     }
     assertThatThrownBy(() -> task.newTrial(new SplittableRandom(1), withNull))
         .isInstanceOf(IllegalArgumentException.class)
@@ -148,7 +159,8 @@ class GroundTruthConditionTest {
     SplittableRandom elsewhere = new SplittableRandom(92);
     for (int n = 0; n < 30; n++) {
       // Conditioned trials in between, from another stream, leave no trace.
-      conditioned.newTrial(elsewhere, Map.of(OpenLoopTask.GROUND_TRUTH, 1 + n % c.choices()));
+      conditioned.newTrial(
+          elsewhere, Map.of(OpenLoopTask.GROUND_TRUTH, c.choices().get(n % c.choices().size())));
       Trial expected = never.newTrial(b);
       Trial actual = n % 2 == 0 ? conditioned.newTrial(a) : conditioned.newTrial(a, Map.of());
       assertSame(actual, expected, "trial " + n);
