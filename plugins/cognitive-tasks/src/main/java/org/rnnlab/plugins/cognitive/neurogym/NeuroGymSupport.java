@@ -298,7 +298,10 @@ final class NeuroGymSupport {
             + value);
   }
 
-  /** "a class 1..32" for consecutive classes, "one of the classes [0, 1]" otherwise. */
+  /**
+   * "a class 0..1" or "a class 1..32" for consecutive classes, "one of the classes [1, 3]"
+   * otherwise.
+   */
   private static String describeChoices(List<Integer> choices) {
     int first = choices.get(0);
     for (int i = 0; i < choices.size(); i++) {
