@@ -9,6 +9,10 @@
 #       the same task and loss with another model and size, e.g. 300 3 gru 128 16 100;
 #       MODEL is a model id; leaky-rnn keeps the reproduction's tau 100 ms and ReLU; LR replaces
 #       Adam's learning rate (default the reproduction's 0.01)
+#   bench/training-step.sh --cells [HIDDEN] [BATCH] [SEQUENCE] [REPEATS]
+#       PyTorch's fused GRU and LSTM operators alone against the gru and lstm models' forward
+#       pass, forward and forward+backward (FusedCellBenchmark, an opt-in test in
+#       plugins/recurrent-models; defaults 128 16 100 30); needs the modules installed (mvn install)
 #   bench/training-step.sh --matrix [STEPS] [REPEATS]
 #       leaky-rnn, gru and lstm at hidden 128 / batch 16 / sequence 100 and at
 #       hidden 512 / batch 64 / sequence 500, one median per line (default 30 steps, 1 repeat:
@@ -58,6 +62,17 @@ model_sets() {
 machine() {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), RNNLAB_THREADS=${RNNLAB_THREADS:-1}"
 }
+
+if [ "${1:-}" = --cells ]; then
+  HIDDEN="${2:-128}" BATCH="${3:-16}" SEQUENCE="${4:-100}" REPEATS="${5:-30}"
+  (cd "$ROOT" && mvn -B -o -q test -pl plugins/recurrent-models -Dtest=FusedCellBenchmark \
+    -Drnnlab.benchmark=true -Drnnlab.benchmark.hidden="$HIDDEN" -Drnnlab.benchmark.batch="$BATCH" \
+    -Drnnlab.benchmark.steps="$SEQUENCE" -Drnnlab.benchmark.repeats="$REPEATS" \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dstyle.color=never) | grep -o 'BENCH .*' \
+    | sed 's/^BENCH /  /'
+  machine
+  exit 0
+fi
 
 if [ "${1:-}" = --matrix ]; then
   STEPS="${2:-30}"
