@@ -83,11 +83,7 @@ public non-sealed interface OpenLoopTask extends TaskInstance {
    * #GROUND_TRUTH}.
    */
   default java.util.List<Integer> groundTruthChoices() {
-    java.util.List<Integer> classes = new java.util.ArrayList<>();
-    for (int k = 1; k < outputChannels().size(); k++) {
-      classes.add(k);
-    }
-    return java.util.List.copyOf(classes);
+    return java.util.stream.IntStream.range(1, outputChannels().size()).boxed().toList();
   }
 
   /**

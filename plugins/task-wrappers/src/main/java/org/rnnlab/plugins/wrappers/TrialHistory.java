@@ -71,20 +71,18 @@ public final class TrialHistory implements TaskWrapper {
    */
   @Override
   public OpenLoopTask wrap(OpenLoopTask inner, Parameters params) {
-    if (inner.targetKind() != TargetKind.CLASS_INDEX
-        || !inner.conditions().contains(OpenLoopTask.GROUND_TRUTH)
-        || inner.groundTruthChoices().size() != 2) {
+    boolean conditionable = inner.conditions().contains(OpenLoopTask.GROUND_TRUTH);
+    List<Integer> choices = inner.groundTruthChoices();
+    if (inner.targetKind() != TargetKind.CLASS_INDEX || !conditionable || choices.size() != 2) {
       throw new IllegalArgumentException(
           "trial-history needs a two-choice task with class targets that can be given its ground"
               + " truth (conditions: groundTruth, two ground-truth choices); this task's"
               + " conditions are "
               + inner.conditions()
-              + (inner.conditions().contains(OpenLoopTask.GROUND_TRUTH)
-                  ? " and its choices " + inner.groundTruthChoices()
-                  : ""));
+              + (conditionable ? " and its choices " + choices : ""));
     }
-    int first = inner.groundTruthChoices().get(0);
-    int second = inner.groundTruthChoices().get(1);
+    int first = choices.get(0);
+    int second = choices.get(1);
     double[] repeat = params.numbers("repeatProbabilities");
     int blockTrials = params.count("blockTrials");
     double switchProbability = params.number("blockSwitchProbability");

@@ -150,16 +150,22 @@ class WrappersTest {
   void sideBiasDrawsTheGroundTruthFromTheBlocksProbabilities() {
     OpenLoopTask biased =
         wrap(new SideBias(), new Choices(true), Map.of("probs", List.of(0.9, 0.1, 0.1, 0.9)));
-    SplittableRandom random = new SplittableRandom(3);
-    int[][] counts = new int[2][3];
-    for (int i = 0; i < 4000; i++) {
-      Trial t = biased.newTrial(random);
-      counts[(Integer) t.metadata().get("block")][(Integer) t.metadata().get("groundTruth")]++;
-    }
+    int[][] counts = countsByBlockAndGroundTruth(biased, 3, 3);
     for (int block = 0; block < 2; block++) {
       double p1 = (double) counts[block][1] / (counts[block][1] + counts[block][2]);
       assertThat(p1).isCloseTo(block == 0 ? 0.9 : 0.1, within(0.03));
     }
+  }
+
+  /** Trials of two side-bias blocks counted as {@code [block][groundTruth]}, over 4000 trials. */
+  private static int[][] countsByBlockAndGroundTruth(OpenLoopTask biased, long seed, int classes) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int[][] counts = new int[2][classes];
+    for (int i = 0; i < 4000; i++) {
+      Trial t = biased.newTrial(random);
+      counts[(Integer) t.metadata().get("block")][(Integer) t.metadata().get("groundTruth")]++;
+    }
+    return counts;
   }
 
   @Test
@@ -243,12 +249,7 @@ class WrappersTest {
             new SideBias(),
             wrap(new InputNoise(), new GoOrNoGo(), Map.of()),
             Map.of("probs", List.of(0.8, 0.2, 0.2, 0.8)));
-    SplittableRandom random = new SplittableRandom(4);
-    int[][] counts = new int[2][2];
-    for (int i = 0; i < 4000; i++) {
-      Trial t = rareGo.newTrial(random);
-      counts[(Integer) t.metadata().get("block")][(Integer) t.metadata().get("groundTruth")]++;
-    }
+    int[][] counts = countsByBlockAndGroundTruth(rareGo, 4, 2);
     for (int block = 0; block < 2; block++) {
       double noGo = (double) counts[block][0] / (counts[block][0] + counts[block][1]);
       assertThat(noGo).as("block %d", block).isCloseTo(block == 0 ? 0.8 : 0.2, within(0.03));

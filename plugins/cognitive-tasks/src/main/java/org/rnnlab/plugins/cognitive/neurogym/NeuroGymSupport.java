@@ -1,12 +1,12 @@
 package org.rnnlab.plugins.cognitive.neurogym;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.rnnlab.api.component.ParameterSpec;
 import org.rnnlab.api.component.Parameters;
 import org.rnnlab.api.task.OpenLoopTask;
@@ -212,11 +212,8 @@ final class NeuroGymSupport {
       TargetKind kind,
       int choices,
       ConditionedTrialSource source) {
-    List<Integer> classes = new ArrayList<>();
-    for (int k = 1; k <= choices; k++) {
-      classes.add(k);
-    }
-    return instance(id, dt, inputs, outputs, kind, classes, source);
+    return instance(
+        id, dt, inputs, outputs, kind, IntStream.rangeClosed(1, choices).boxed().toList(), source);
   }
 
   /**
@@ -261,17 +258,9 @@ final class NeuroGymSupport {
     };
   }
 
-  /** The given ground truth, checked, or null when none is given. */
-  static Integer groundTruth(String id, int choices, Map<String, Object> conditions) {
-    List<Integer> classes = new ArrayList<>();
-    for (int k = 1; k <= choices; k++) {
-      classes.add(k);
-    }
-    return groundTruth(id, classes, conditions);
-  }
-
   /** The given ground truth, checked to be one of {@code choices}, or null when none is given. */
-  static Integer groundTruth(String id, List<Integer> choices, Map<String, Object> conditions) {
+  private static Integer groundTruth(
+      String id, List<Integer> choices, Map<String, Object> conditions) {
     for (String key : conditions.keySet()) {
       if (!OpenLoopTask.GROUND_TRUTH.equals(key)) {
         throw new IllegalArgumentException(
