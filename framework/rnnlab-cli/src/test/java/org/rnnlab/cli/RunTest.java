@@ -249,6 +249,39 @@ class RunTest {
     assertThat(out.resolve("evaluation/episodes.npz")).isRegularFile();
   }
 
+  /**
+   * At 5 rad/s (0.5 rad per step) an agent that never moves costs 1 per reach step on average and
+   * one that steps straight to the target 0.28; the cost is 1 − cos(position − target).
+   */
+  @Test
+  void theClosedLoopReachLearnsToStepItsOwnPositionTowardsTheTarget() throws IOException {
+    Path script = temp.resolve("reach-1d.yaml");
+    Files.writeString(
+        script,
+        """
+        name: reach-1d
+        seed: 3
+        task: { id: reaching-1d-closed-loop, speed: 5 }
+        model: { id: leaky-rnn, hidden: 32, tau: 100 }
+        loss: [ { id: mse } ]
+        train: { optimizer: { id: adam, lr: 0.01 }, steps: 300, batch: 16 }
+        evaluation: { trials: 20 }
+        """);
+    Path out = temp.resolve("reach-1d");
+
+    Cli.Outcome o = Cli.run("run", script.toString(), "--quiet", "--out", out.toString());
+
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    List<Double> losses = column(out.resolve("metrics.csv"), 1);
+    double last =
+        losses.subList(losses.size() - 20, losses.size()).stream()
+            .mapToDouble(d -> d)
+            .average()
+            .orElseThrow();
+    assertThat(last).as("mean cost of the last 20 batches").isLessThan(0.4);
+    assertThat(out.resolve("evaluation/episodes.npz")).isRegularFile();
+  }
+
   @Test
   void gradientsStayFiniteOverSeveralHundredStepsOfTheLeakyRnn() throws IOException {
     Path out = temp.resolve("long");

@@ -44,11 +44,12 @@ import org.rnnlab.api.trial.TrialBuilder;
  * Mask 1 on every step. Metadata: {@code targetAngle} (rad), {@code arrivalStep} (the first step
  * whose action is {@code fixate} in {@code reach}, −1 if the agent is still moving at the end).
  *
- * <p>Differences from the source (docs/decisions/0011): teacher forcing instead of the closed loop;
- * the source's ground truth is an angle (π, then the target) that is not one of its actions, here
- * it is the ideal action; the step is a speed so that it keeps its meaning when dt changes (the
- * source moves 0.05 rad per step whatever dt). At the defaults (five reach steps, at most 0.25 rad)
- * the agent reaches only targets near π, as in the source.
+ * <p>Differences from the source (docs/decisions/0011): teacher forcing instead of the closed loop
+ * (which is {@link Reaching1DClosedLoop}); the source's ground truth is an angle (π, then the
+ * target) that is not one of its actions, here it is the ideal action; the step is a speed so that
+ * it keeps its meaning when dt changes (the source moves 0.05 rad per step whatever dt). At the
+ * defaults (five reach steps, at most 0.25 rad) the agent reaches only targets near π, as in the
+ * source.
  */
 @Extension
 public final class Reaching1D implements Task {
