@@ -239,12 +239,8 @@ class RunTest {
 
     assertThat(o.exitCode()).as(o.err()).isZero();
     List<Double> losses = column(out.resolve("metrics.csv"), 1);
-    double first = losses.subList(0, 10).stream().mapToDouble(d -> d).average().orElseThrow();
-    double last =
-        losses.subList(losses.size() - 10, losses.size()).stream()
-            .mapToDouble(d -> d)
-            .average()
-            .orElseThrow();
+    double first = mean(losses.subList(0, 10));
+    double last = mean(losses.subList(losses.size() - 10, losses.size()));
     assertThat(last).isLessThan(first * 0.5);
     assertThat(out.resolve("evaluation/episodes.npz")).isRegularFile();
   }
@@ -273,11 +269,7 @@ class RunTest {
 
     assertThat(o.exitCode()).as(o.err()).isZero();
     List<Double> losses = column(out.resolve("metrics.csv"), 1);
-    double last =
-        losses.subList(losses.size() - 20, losses.size()).stream()
-            .mapToDouble(d -> d)
-            .average()
-            .orElseThrow();
+    double last = mean(losses.subList(losses.size() - 20, losses.size()));
     assertThat(last).as("mean cost of the last 20 batches").isLessThan(0.4);
     assertThat(out.resolve("evaluation/episodes.npz")).isRegularFile();
   }
@@ -313,6 +305,10 @@ class RunTest {
 
   private static List<String> withoutWallTime(Path csv) throws IOException {
     return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(d -> d).average().orElseThrow();
   }
 
   private static List<Double> column(Path csv, int index) throws IOException {

@@ -220,7 +220,7 @@ public final class ExperimentRunner {
       }
 
       Evaluator evaluator = new Evaluator(task, network, seeds, runManager);
-      evaluator.record(spec.evaluationTrials(), folder.evaluation());
+      evaluator.record(spec.evaluationTrials(), Files.createDirectories(folder.evaluation()));
       List<String> failures = new ArrayList<>();
       for (ComponentSpec a : spec.analyses()) {
         Path out = folder.analysis(a.id());

@@ -87,15 +87,24 @@ public final class Reaching1D implements Task {
         NeuroGymSupport.timing(
             period("fixation", 500, "Fixation; the target is not shown yet"),
             period("reach", 500, "Target shown; step towards it")),
-        ParameterSpec.number(
-                "speed",
-                0.5,
-                "rad/s",
-                "How far one left or right action moves the position per second (the source's 0.05"
-                    + " rad per 100 ms step)")
-            .withMin(0),
-        ParameterSpec.integer("dimRing", 16, "", "Units of the target ring and of the self ring")
-            .withMin(2));
+        speed(),
+        dimRing());
+  }
+
+  /** The {@code speed} parameter, shared with {@link Reaching1DClosedLoop}. */
+  static ParameterSpec speed() {
+    return ParameterSpec.number(
+            "speed",
+            0.5,
+            "rad/s",
+            "How far one left or right action moves the position per second (the source's 0.05"
+                + " rad per 100 ms step)")
+        .withMin(0);
+  }
+
+  /** The {@code dimRing} parameter, shared with {@link Reaching1DClosedLoop}. */
+  static ParameterSpec dimRing() {
+    return NeuroGymSupport.dimRing(16, "Units of the target ring and of the self ring");
   }
 
   /**

@@ -79,15 +79,8 @@ public final class Reaching1DClosedLoop implements Task {
         NeuroGymSupport.timing(
             period("fixation", 500, "Fixation; the target is not shown yet (a constant)"),
             period("reach", 500, "Target shown; step towards it (a constant)")),
-        ParameterSpec.number(
-                "speed",
-                0.5,
-                "rad/s",
-                "How far the left or right action moves the position per second (the source's 0.05"
-                    + " rad per 100 ms step)")
-            .withMin(0),
-        ParameterSpec.integer("dimRing", 16, "", "Units of the target ring and of the self ring")
-            .withMin(2));
+        Reaching1D.speed(),
+        Reaching1D.dimRing());
   }
 
   /**
