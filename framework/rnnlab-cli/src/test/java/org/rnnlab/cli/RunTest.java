@@ -274,6 +274,28 @@ class RunTest {
     assertThat(out.resolve("evaluation/episodes.npz")).isRegularFile();
   }
 
+  /** A loss that resolves something in its check (class names) gets that check before training. */
+  @Test
+  void crossEntropyClassWeightsByOutputNameTrain() throws IOException {
+    Path script = temp.resolve("weighted.yaml");
+    Files.writeString(
+        script,
+        """
+        name: weighted
+        seed: 1
+        task: { id: perceptual-decision-making }
+        model: { id: leaky-rnn, hidden: 16, tau: 100 }
+        loss: [ { id: cross-entropy, classWeights: { choice-1: 3, choice-2: 3 } } ]
+        train: { optimizer: { id: adam, lr: 0.01 }, steps: 5, batch: 4 }
+        """);
+    Path out = temp.resolve("weighted");
+
+    Cli.Outcome o = Cli.run("run", script.toString(), "--quiet", "--out", out.toString());
+
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    assertThat(column(out.resolve("metrics.csv"), 1)).hasSize(5).allMatch(Double::isFinite);
+  }
+
   @Test
   void gradientsStayFiniteOverSeveralHundredStepsOfTheLeakyRnn() throws IOException {
     Path out = temp.resolve("long");

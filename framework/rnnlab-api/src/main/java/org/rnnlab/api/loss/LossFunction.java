@@ -21,7 +21,9 @@ public interface LossFunction {
   /**
    * Checks, before training, that this term can work with the run's task and model: for example
    * that the periods it weighs exist or that the parameters it penalises are there. The core calls
-   * it once while checking the experiment; the default accepts everything.
+   * it while checking the experiment and again, on the very function it trains with, before the
+   * first step, so a function may keep what it resolves here (for example class indices by output
+   * name); the default accepts everything.
    *
    * @throws IllegalArgumentException naming the offending parameter and what would be valid
    */

@@ -163,6 +163,12 @@ public final class ExperimentRunner {
     List<String> termNames = terms.stream().map(LossTerm::name).toList();
     try (NDManager runManager = Engine.getInstance().newBaseManager()) {
       RecurrentNetwork network = createNetwork(spec.model(), task, seeds, runManager);
+      // The functions that train are checked too (the experiment check used copies), so a term
+      // may keep what its check resolves, such as class indices by output name.
+      LossContext lossContext = new RunLossContext(task, network);
+      for (LossTerm term : terms) {
+        term.function().check(lossContext);
+      }
       Checkpoints checkpoints = new Checkpoints(folder.checkpoints());
       Trainer trainer =
           new Trainer(spec.training(), task, network, terms, seeds, runManager, checkpoints);
