@@ -99,7 +99,7 @@ public final class Reaching1DClosedLoop implements Task {
                 + ": timing."
                 + e.getKey()
                 + " must be a number of ms (every episode of a batch has the same length), got "
-                + e.getValue().toValue());
+                + e.getValue().toValue().toString().replace("=", ": "));
       }
     }
     NeuroGymSupport.requireResponseStep(ID, timing, "reach", dt);
@@ -155,11 +155,6 @@ public final class Reaching1DClosedLoop implements Task {
     /** Steps of the {@code fixation} period, at the start of every episode. */
     int fixationSteps() {
       return fixationSteps;
-    }
-
-    /** How far one full left or right action moves the position, in rad. */
-    double stepRad() {
-      return stepRad;
     }
 
     @Override
