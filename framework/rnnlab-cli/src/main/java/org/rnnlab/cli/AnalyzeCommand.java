@@ -18,12 +18,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rnnlab analyze}: runs analyses on a finished run after the fact. */
+/**
+ * {@code rnnlab analyze}: runs analyses on a finished run after the fact, or on one checkpoint of
+ * any run (a long run still training) into a folder of its own.
+ */
 @Command(
     name = "analyze",
     description =
         "Run analyses on a finished run, as if its script had listed them (same network, same"
-            + " evaluation trials), into RUN/analysis/<id>/.")
+            + " evaluation trials), into RUN/analysis/<id>/; or, with --checkpoint and --out, on one"
+            + " checkpoint of any run, finished or still training, into OUT/<id>/.")
 final class AnalyzeCommand implements Callable<Integer> {
 
   @CommandLine.Parameters(index = "0", paramLabel = "RUN", description = "The run folder.")
@@ -44,6 +48,20 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " --analysis; repeatable).")
   List<String> overrides = new ArrayList<>();
 
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "NAME",
+      description =
+          "A checkpoint folder of the run, e.g. step-012000: analyse its parameters (the run may"
+              + " still be training); needs --out.")
+  String checkpoint;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where the --checkpoint analyses go (new or empty); the run is only read.")
+  Path outDir;
+
   @Mixin Main.PluginOptions pluginOptions = new Main.PluginOptions();
 
   @Spec CommandSpec spec;
@@ -54,9 +72,28 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<String> commandLine = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
     commandLine.add(0, "rnnlab");
+    if ((checkpoint == null) != (outDir == null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--checkpoint and --out go together: --checkpoint names the run's checkpoint to analyse,"
+              + " --out the new folder its analyses go to");
+    }
     try (ComponentRegistry registry = Plugins.load(pluginOptions.plugins, err)) {
       List<ComponentSpec> analyses =
           ComponentChoices.bind(registry, ComponentKind.ANALYSIS, ids, overrides);
+      if (checkpoint != null) {
+        Map<String, Object> results =
+            new RunAnalyzer(registry)
+                .analyzeCheckpoint(
+                    run, checkpoint, outDir, analyses, commandLine, registry.pluginVersions());
+        for (ComponentSpec a : analyses) {
+          out.println(a.id() + ": " + outDir.resolve(a.id()));
+          if (results.get(a.id()) instanceof Map<?, ?> m) {
+            ComponentChoices.printNumbers(out, m);
+          }
+        }
+        return 0;
+      }
       Map<String, Object> results = new RunAnalyzer(registry).analyze(run, analyses, commandLine);
       for (ComponentSpec a : analyses) {
         out.println(a.id() + ": " + run.resolve("analysis").resolve(a.id()));

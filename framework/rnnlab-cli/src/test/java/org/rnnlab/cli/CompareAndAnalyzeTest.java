@@ -216,4 +216,82 @@ class CompareAndAnalyzeTest {
     assertThat(again.err()).contains("already holds this analysis's outputs");
     assertThat(Files.readString(run.resolve("analysis/latents/metrics.json"))).isEqualTo(metrics);
   }
+
+  /** Every file of a folder with its bytes, to show that a command only read it. */
+  private static Map<Path, String> snapshot(Path dir) throws IOException {
+    Map<Path, String> files = new java.util.TreeMap<>();
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(p), java.util.Arrays.toString(Files.readAllBytes(p)));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void analyzeLooksAtOneCheckpointOfAnUnfinishedRunWithoutWritingIntoIt() throws IOException {
+    Path stopped = temp.resolve("stopped-at-10");
+    assertThat(train(stopped, "--stop-after", "10").exitCode()).isZero();
+    Map<Path, String> before = snapshot(stopped);
+    Path out = temp.resolve("at-step-10");
+
+    Cli.Outcome o =
+        Cli.run(
+            "analyze",
+            stopped.toString(),
+            "--checkpoint",
+            "step-000010",
+            "--out",
+            out.toString(),
+            "--analysis",
+            "output-error",
+            "--set",
+            "trials=20");
+
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    assertThat(out.resolve("output-error/metrics.json")).exists();
+    Map<String, Object> record = JsonFiles.read(out.resolve("analysis.json"));
+    assertThat(record).containsEntry("checkpoint", "step-000010").containsKey("provenance");
+    assertThat(((Number) record.get("step")).intValue()).isEqualTo(10);
+    assertThat(((Map<?, ?>) record.get("metrics")).get("output-error").toString()).contains("mse");
+    assertThat(snapshot(stopped)).as("the run's folder").isEqualTo(before);
+  }
+
+  @Test
+  void aCheckpointAnalysisNamesTheCheckpointsThereAreAndNeedsANewOutFolder() throws IOException {
+    Cli.Outcome unknown =
+        Cli.run(
+            "analyze",
+            gruSeed0.toString(),
+            "--checkpoint",
+            "step-999999",
+            "--out",
+            temp.resolve("nowhere").toString(),
+            "--analysis",
+            "output-error");
+    assertThat(unknown.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(unknown.err()).contains("no checkpoint 'step-999999'").contains("step-000020");
+
+    Cli.Outcome withoutOut =
+        Cli.run(
+            "analyze", gruSeed0.toString(), "--checkpoint", "step-000020", "--analysis", "latents");
+    assertThat(withoutOut.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(withoutOut.err()).contains("--checkpoint and --out go together");
+
+    Path occupied = Files.createDirectories(temp.resolve("occupied"));
+    Files.writeString(occupied.resolve("notes.txt"), "mine");
+    Cli.Outcome full =
+        Cli.run(
+            "analyze",
+            gruSeed0.toString(),
+            "--checkpoint",
+            "step-000020",
+            "--out",
+            occupied.toString(),
+            "--analysis",
+            "output-error");
+    assertThat(full.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(full.err()).contains("already holds files");
+    assertThat(Files.readString(occupied.resolve("notes.txt"))).isEqualTo("mine");
+  }
 }

@@ -18,6 +18,7 @@ import org.rnnlab.core.io.JsonFiles;
 import org.rnnlab.core.plugins.ComponentCatalog;
 import org.rnnlab.core.plugins.ComponentKind;
 import org.rnnlab.core.report.ReportWriter;
+import org.rnnlab.core.runs.Provenance;
 
 /**
  * Runs analyses on a finished run after the fact ({@code rnnlab analyze}), as if the run's script
@@ -87,6 +88,104 @@ public final class RunAnalyzer {
       }
       return results;
     }
+  }
+
+  /**
+   * Runs {@code analyses} on one checkpoint of the run in {@code runDir}, finished or still
+   * training, into {@code outDir} (new or empty): {@code <id>/} per analysis and {@code
+   * analysis.json} (the run, the checkpoint and its step, the analyses and their parameters, the
+   * command line, versions and time). The run's folder is only read.
+   *
+   * @return each analysis's metrics by id
+   * @throws RunInputException if the folder is not a run, has no such checkpoint, or {@code outDir}
+   *     is a file or holds files
+   * @throws AnalysisFailedException if an analysis failed; the others were written, and the failed
+   *     one's folder holds {@code error.txt}
+   * @throws IOException if files cannot be read or written
+   */
+  public Map<String, Object> analyzeCheckpoint(
+      Path runDir,
+      String checkpoint,
+      Path outDir,
+      List<ComponentSpec> analyses,
+      List<String> commandLine,
+      Map<String, String> pluginVersions)
+      throws IOException {
+    try (NDManager manager = Engine.getInstance().newBaseManager()) {
+      TrainedRun run = TrainedRun.openAt(runDir, checkpoint, catalog, manager);
+      Path out = emptyFolder(outDir);
+      Map<String, Object> record = new LinkedHashMap<>();
+      record.put("run", runDir.toAbsolutePath().normalize().toString());
+      record.put("experiment", run.spec().name());
+      record.put("checkpoint", checkpoint);
+      Path state = run.folder().checkpoints().resolve(checkpoint).resolve("state.json");
+      if (Files.exists(state) && JsonFiles.read(state).get("step") instanceof Number step) {
+        record.put("step", step);
+      }
+      List<Object> specs = new ArrayList<>();
+      for (ComponentSpec a : analyses) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", a.id());
+        entry.put("parameters", a.parameters().asMap());
+        specs.add(entry);
+      }
+      record.put("analyses", specs);
+      record.put(
+          "provenance",
+          Provenance.start(null, commandLine, pluginVersions, run.seeds().describe()));
+      TaskInstance task = run.newTask();
+      Evaluator evaluator = new Evaluator(task, run.network(), run.seeds(), manager);
+      Map<String, Object> results = new LinkedHashMap<>();
+      List<String> failures = new ArrayList<>();
+      for (ComponentSpec a : analyses) {
+        Path folder = Files.createDirectories(out.resolve(a.id()));
+        Analysis analysis = (Analysis) catalog.lookup(ComponentKind.ANALYSIS, a.id()).orElseThrow();
+        try (NDManager m = manager.newSubManager()) {
+          RunAnalysisContext context =
+              new RunAnalysisContext(
+                  task,
+                  run.network(),
+                  evaluator,
+                  run.seeds().stream("analysis/" + a.id()),
+                  m,
+                  folder);
+          analysis.run(a.parameters(), context);
+          results.put(a.id(), context.metrics());
+        } catch (RuntimeException | IOException e) {
+          failures.add(AnalysisFailedException.record(a.id(), e, folder));
+        }
+      }
+      record.put("metrics", results);
+      if (!failures.isEmpty()) {
+        record.put("errors", failures);
+      }
+      record.put("finished", Instant.now().toString());
+      JsonFiles.write(out.resolve("analysis.json"), record);
+      if (!failures.isEmpty()) {
+        throw new AnalysisFailedException(out, failures);
+      }
+      return results;
+    }
+  }
+
+  /** {@code dir}, created if missing; refused if it is a file or holds files. */
+  private static Path emptyFolder(Path dir) throws IOException {
+    Path root = dir.toAbsolutePath().normalize();
+    if (Files.exists(root)) {
+      if (!Files.isDirectory(root)) {
+        throw new RunInputException("--out " + dir + " is not a folder");
+      }
+      try (var entries = Files.list(root)) {
+        if (entries.findAny().isPresent()) {
+          throw new RunInputException(
+              "--out "
+                  + dir
+                  + " already holds files; choose an empty or new folder (nothing is"
+                  + " overwritten)");
+        }
+      }
+    }
+    return Files.createDirectories(root);
   }
 
   private static void recordInProvenance(

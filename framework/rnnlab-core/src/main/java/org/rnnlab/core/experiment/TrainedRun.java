@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.rnnlab.api.model.RecurrentNetwork;
 import org.rnnlab.api.spec.ExperimentSpec;
@@ -18,8 +20,8 @@ import org.rnnlab.core.runs.SpecYaml;
 import org.rnnlab.core.spec.SpecResolver;
 
 /**
- * A finished run reopened from its folder: its resolved spec, its seeds, and its network with the
- * parameters of its last checkpoint.
+ * A run reopened from its folder: its resolved spec, its seeds, and its network with the parameters
+ * of its last checkpoint (a finished run) or of a named one (any run).
  */
 public final class TrainedRun {
 
@@ -43,7 +45,7 @@ public final class TrainedRun {
   }
 
   /**
-   * Reopens the run in {@code dir}.
+   * Reopens the finished run in {@code dir} with the parameters of its last checkpoint.
    *
    * @param manager owns the network's arrays
    * @throws RunInputException if {@code dir} is not a run folder, the run did not complete (its
@@ -54,15 +56,7 @@ public final class TrainedRun {
    */
   public static TrainedRun open(Path dir, ComponentCatalog catalog, NDManager manager)
       throws IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new RunInputException("no run folder at " + dir);
-    }
-    RunFolder folder;
-    try {
-      folder = RunFolder.open(dir);
-    } catch (IOException e) {
-      throw new RunInputException(e.getMessage());
-    }
+    RunFolder folder = folder(dir);
     Object status =
         Files.exists(folder.summary()) ? JsonFiles.read(folder.summary()).get("status") : null;
     if (!"completed".equals(status)) {
@@ -73,12 +67,65 @@ public final class TrainedRun {
               + "); only finished runs can be analysed or compared"
               + ("stopped".equals(status)
                   ? " (finish it with rnnlab run --resume " + dir + ")"
-                  : ""));
+                  : "")
+              + "; to look at one checkpoint of it, use rnnlab analyze --checkpoint NAME --out DIR");
     }
     Optional<Path> checkpoint = new Checkpoints(folder.checkpoints()).latest();
     if (checkpoint.isEmpty()) {
       throw new RunInputException(dir + " has no checkpoint in " + folder.checkpoints());
     }
+    return open(folder, checkpoint.get(), catalog, manager);
+  }
+
+  /**
+   * Reopens the run in {@code dir}, finished or not (still training, stopped), with the parameters
+   * of one of its checkpoints.
+   *
+   * @param checkpointName a folder name in {@code checkpoints/}, such as {@code step-012000}
+   * @param manager owns the network's arrays
+   * @throws RunInputException if {@code dir} is not a run folder or has no such checkpoint (the
+   *     message lists the ones it has)
+   * @throws org.rnnlab.api.spec.SpecException if its spec.yaml names components no loaded plugin
+   *     provides
+   * @throws IOException if its files cannot be read
+   */
+  public static TrainedRun openAt(
+      Path dir, String checkpointName, ComponentCatalog catalog, NDManager manager)
+      throws IOException {
+    RunFolder folder = folder(dir);
+    Path checkpoint = folder.checkpoints().resolve(checkpointName).normalize();
+    if (!checkpoint.getParent().equals(folder.checkpoints().normalize())
+        || !Files.isDirectory(checkpoint)) {
+      List<String> names = new ArrayList<>();
+      if (Files.isDirectory(folder.checkpoints())) {
+        try (var entries = Files.list(folder.checkpoints())) {
+          entries
+              .filter(Files::isDirectory)
+              .map(p -> p.getFileName().toString())
+              .sorted()
+              .forEach(names::add);
+        }
+      }
+      throw new RunInputException(
+          dir + " has no checkpoint '" + checkpointName + "'; its checkpoints are " + names);
+    }
+    return open(folder, checkpoint, catalog, manager);
+  }
+
+  private static RunFolder folder(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new RunInputException("no run folder at " + dir);
+    }
+    try {
+      return RunFolder.open(dir);
+    } catch (IOException e) {
+      throw new RunInputException(e.getMessage());
+    }
+  }
+
+  private static TrainedRun open(
+      RunFolder folder, Path checkpoint, ComponentCatalog catalog, NDManager manager)
+      throws IOException {
     String text = Files.readString(folder.spec(), StandardCharsets.UTF_8);
     ExperimentSpec spec =
         new SpecResolver(catalog).resolve(SpecYaml.read(folder.spec().toString(), text));
@@ -86,7 +133,7 @@ public final class TrainedRun {
     RunComponents components = new RunComponents(catalog);
     TaskInstance task = components.task(spec.task());
     RecurrentNetwork network = components.network(spec.model(), task, seeds, manager);
-    Checkpoints.restoreInto(network.parameters(), Checkpoints.load(checkpoint.get()).parameters());
+    Checkpoints.restoreInto(network.parameters(), Checkpoints.load(checkpoint).parameters());
     return new TrainedRun(folder, spec, seeds, components, network);
   }
 
