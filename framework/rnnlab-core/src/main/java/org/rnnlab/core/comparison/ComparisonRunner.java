@@ -20,6 +20,7 @@ import org.rnnlab.api.spec.ComponentSpec;
 import org.rnnlab.api.task.TaskInstance;
 import org.rnnlab.core.evaluation.Evaluator;
 import org.rnnlab.core.experiment.AnalysisFailedException;
+import org.rnnlab.core.experiment.OutFolder;
 import org.rnnlab.core.experiment.RunInputException;
 import org.rnnlab.core.experiment.TrainedRun;
 import org.rnnlab.core.io.JsonFiles;
@@ -224,30 +225,14 @@ public final class ComparisonRunner {
   }
 
   private static Path createFolder(Request request, String[] names) throws IOException {
-    Path root;
     if (request.out() != null) {
-      root = request.out().toAbsolutePath().normalize();
-      if (Files.exists(root)) {
-        if (!Files.isDirectory(root)) {
-          throw new RunInputException("--out " + request.out() + " is not a folder");
-        }
-        try (var entries = Files.list(root)) {
-          if (entries.findAny().isPresent()) {
-            throw new RunInputException(
-                "--out "
-                    + request.out()
-                    + " already holds files; choose an empty or new folder (nothing is"
-                    + " overwritten)");
-          }
-        }
-      }
-    } else {
-      String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-      Path parent = request.root().resolve(safe(names[0]) + "-vs-" + safe(names[1]));
-      root = parent.resolve(stamp).toAbsolutePath().normalize();
-      for (int i = 2; Files.exists(root); i++) {
-        root = parent.resolve(stamp + "-" + i).toAbsolutePath().normalize();
-      }
+      return OutFolder.newOrEmpty(request.out());
+    }
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path parent = request.root().resolve(safe(names[0]) + "-vs-" + safe(names[1]));
+    Path root = parent.resolve(stamp).toAbsolutePath().normalize();
+    for (int i = 2; Files.exists(root); i++) {
+      root = parent.resolve(stamp + "-" + i).toAbsolutePath().normalize();
     }
     return Files.createDirectories(root);
   }

@@ -64,23 +64,9 @@ public final class RunAnalyzer {
           }
         }
       }
-      TaskInstance task = run.newTask();
-      Evaluator evaluator = new Evaluator(task, run.network(), run.seeds(), manager);
-      Map<String, Object> results = new LinkedHashMap<>();
       List<String> failures = new ArrayList<>();
-      for (ComponentSpec a : analyses) {
-        Path out = run.folder().analysis(a.id());
-        Analysis analysis = (Analysis) catalog.lookup(ComponentKind.ANALYSIS, a.id()).orElseThrow();
-        try (NDManager m = manager.newSubManager()) {
-          RunAnalysisContext context =
-              new RunAnalysisContext(
-                  task, run.network(), evaluator, run.seeds().stream("analysis/" + a.id()), m, out);
-          analysis.run(a.parameters(), context);
-          results.put(a.id(), context.metrics());
-        } catch (RuntimeException | IOException e) {
-          failures.add(AnalysisFailedException.record(a.id(), e, out));
-        }
-      }
+      Map<String, Object> results =
+          runAll(run, analyses, run.folder().root().resolve("analysis"), manager, failures);
       recordInProvenance(run, analyses, commandLine, failures);
       ReportWriter.write(run.folder().root());
       if (!failures.isEmpty()) {
@@ -113,7 +99,7 @@ public final class RunAnalyzer {
       throws IOException {
     try (NDManager manager = Engine.getInstance().newBaseManager()) {
       TrainedRun run = TrainedRun.openAt(runDir, checkpoint, catalog, manager);
-      Path out = emptyFolder(outDir);
+      Path out = OutFolder.newOrEmpty(outDir);
       Map<String, Object> record = new LinkedHashMap<>();
       record.put("run", runDir.toAbsolutePath().normalize().toString());
       record.put("experiment", run.spec().name());
@@ -122,39 +108,12 @@ public final class RunAnalyzer {
       if (Files.exists(state) && JsonFiles.read(state).get("step") instanceof Number step) {
         record.put("step", step);
       }
-      List<Object> specs = new ArrayList<>();
-      for (ComponentSpec a : analyses) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("id", a.id());
-        entry.put("parameters", a.parameters().asMap());
-        specs.add(entry);
-      }
-      record.put("analyses", specs);
+      record.put("analyses", describe(analyses));
       record.put(
           "provenance",
           Provenance.start(null, commandLine, pluginVersions, run.seeds().describe()));
-      TaskInstance task = run.newTask();
-      Evaluator evaluator = new Evaluator(task, run.network(), run.seeds(), manager);
-      Map<String, Object> results = new LinkedHashMap<>();
       List<String> failures = new ArrayList<>();
-      for (ComponentSpec a : analyses) {
-        Path folder = Files.createDirectories(out.resolve(a.id()));
-        Analysis analysis = (Analysis) catalog.lookup(ComponentKind.ANALYSIS, a.id()).orElseThrow();
-        try (NDManager m = manager.newSubManager()) {
-          RunAnalysisContext context =
-              new RunAnalysisContext(
-                  task,
-                  run.network(),
-                  evaluator,
-                  run.seeds().stream("analysis/" + a.id()),
-                  m,
-                  folder);
-          analysis.run(a.parameters(), context);
-          results.put(a.id(), context.metrics());
-        } catch (RuntimeException | IOException e) {
-          failures.add(AnalysisFailedException.record(a.id(), e, folder));
-        }
-      }
+      Map<String, Object> results = runAll(run, analyses, out, manager, failures);
       record.put("metrics", results);
       if (!failures.isEmpty()) {
         record.put("errors", failures);
@@ -168,24 +127,47 @@ public final class RunAnalyzer {
     }
   }
 
-  /** {@code dir}, created if missing; refused if it is a file or holds files. */
-  private static Path emptyFolder(Path dir) throws IOException {
-    Path root = dir.toAbsolutePath().normalize();
-    if (Files.exists(root)) {
-      if (!Files.isDirectory(root)) {
-        throw new RunInputException("--out " + dir + " is not a folder");
-      }
-      try (var entries = Files.list(root)) {
-        if (entries.findAny().isPresent()) {
-          throw new RunInputException(
-              "--out "
-                  + dir
-                  + " already holds files; choose an empty or new folder (nothing is"
-                  + " overwritten)");
-        }
+  /**
+   * Runs each analysis into {@code parent/<id>/} on the run's own evaluation trials and analysis
+   * seed streams; a failure is recorded in that folder and in {@code failures}, and the others
+   * still run.
+   */
+  private Map<String, Object> runAll(
+      TrainedRun run,
+      List<ComponentSpec> analyses,
+      Path parent,
+      NDManager manager,
+      List<String> failures)
+      throws IOException {
+    TaskInstance task = run.newTask();
+    Evaluator evaluator = new Evaluator(task, run.network(), run.seeds(), manager);
+    Map<String, Object> results = new LinkedHashMap<>();
+    for (ComponentSpec a : analyses) {
+      Path out = Files.createDirectories(parent.resolve(a.id()));
+      Analysis analysis = (Analysis) catalog.lookup(ComponentKind.ANALYSIS, a.id()).orElseThrow();
+      try (NDManager m = manager.newSubManager()) {
+        RunAnalysisContext context =
+            new RunAnalysisContext(
+                task, run.network(), evaluator, run.seeds().stream("analysis/" + a.id()), m, out);
+        analysis.run(a.parameters(), context);
+        results.put(a.id(), context.metrics());
+      } catch (RuntimeException | IOException e) {
+        failures.add(AnalysisFailedException.record(a.id(), e, out));
       }
     }
-    return Files.createDirectories(root);
+    return results;
+  }
+
+  /** Each analysis's id and parameters, as recorded. */
+  private static List<Object> describe(List<ComponentSpec> analyses) {
+    List<Object> specs = new ArrayList<>();
+    for (ComponentSpec a : analyses) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("id", a.id());
+      entry.put("parameters", a.parameters().asMap());
+      specs.add(entry);
+    }
+    return specs;
   }
 
   private static void recordInProvenance(
@@ -200,14 +182,7 @@ public final class RunAnalyzer {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("at", Instant.now().toString());
     entry.put("command_line", commandLine);
-    List<Object> specs = new ArrayList<>();
-    for (ComponentSpec a : analyses) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("id", a.id());
-      s.put("parameters", a.parameters().asMap());
-      specs.add(s);
-    }
-    entry.put("analyses", specs);
+    entry.put("analyses", describe(analyses));
     if (!failures.isEmpty()) {
       entry.put("errors", failures);
     }
