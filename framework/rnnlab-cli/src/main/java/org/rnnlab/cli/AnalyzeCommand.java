@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     description =
         "Run analyses on a finished run, as if its script had listed them (same network, same"
             + " evaluation trials), into RUN/analysis/<id>/; or, with --checkpoint and --out, on one"
-            + " checkpoint of any run, finished or still training, into OUT/<id>/.")
+            + " checkpoint of any run, finished or still training, into DIR/<id>/.")
 final class AnalyzeCommand implements Callable<Integer> {
 
   @CommandLine.Parameters(index = "0", paramLabel = "RUN", description = "The run folder.")
