@@ -127,6 +127,7 @@ public final class CrossEntropy implements Loss {
   }
 
   /**
+   * @param classFactors the factor of each class in output order ({@link #classFactors}), or null
    * @throws IllegalArgumentException if the result has no class targets (a task with continuous
    *     targets: use {@code mse}), or the shapes of outputs, class targets and mask disagree
    */
