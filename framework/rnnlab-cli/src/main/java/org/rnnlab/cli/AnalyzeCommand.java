@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "analyze",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description =
         "Run analyses on a finished run, as if its script had listed them (same network, same"
             + " evaluation trials), into RUN/analysis/<id>/; or, with --checkpoint and --out, on one"

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code rnnlab compare}: compares two finished runs on the same evaluation trials. */
 @Command(
     name = "compare",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description =
         "Compare two finished runs on the same evaluation trials (the first run's), e.g. state R²,"
             + " CCA or DSA, into a new folder.")

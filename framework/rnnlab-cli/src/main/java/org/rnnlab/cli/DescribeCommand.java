@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code rnnlab describe ID}: a component's parameters with defaults, units and descriptions. */
 @Command(
     name = "describe",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description =
         "Show a component's parameters: name, type, default, unit and description. Also"
             + " 'train', 'evaluation', 'adam', 'sgd' and 'task-mixer' for the core's own settings.")

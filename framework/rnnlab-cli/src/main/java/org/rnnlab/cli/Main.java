@@ -105,7 +105,8 @@ public final class Main implements Runnable {
     public java.nio.file.Path plugins;
   }
 
-  static final class Version implements CommandLine.IVersionProvider {
+  /** rnnlab's version for {@code --version}, on the main command and on every subcommand. */
+  public static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       return new String[] {"rnnlab " + org.rnnlab.core.runs.Provenance.rnnlabVersion()};

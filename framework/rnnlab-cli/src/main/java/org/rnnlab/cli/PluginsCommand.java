@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code rnnlab plugins}: every component by extension point, with its plugin and version. */
 @Command(
     name = "plugins",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "List every task, model, loss and analysis, with the plugin that provides it.")
 final class PluginsCommand implements Runnable {
 

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code rnnlab run}: runs an experiment script, or continues a stopped run. */
 @Command(
     name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description =
         "Run an experiment script (.groovy or .yaml) into a new run folder, or continue a"
             + " stopped run with --resume.")

@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "task",
+    mixinStandardHelpOptions = true,
+    versionProvider = org.rnnlab.cli.Main.Version.class,
     description = "Look at an open-loop task's trials: draw them (show) or export them (sample).",
     subcommands = {TaskShowCommand.class, TaskSampleCommand.class})
 public final class TaskCommand implements Runnable {

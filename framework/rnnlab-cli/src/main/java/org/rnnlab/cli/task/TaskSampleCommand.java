@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code rnnlab task sample}: exports trials as an {@code .npz} archive and a JSON sidecar. */
 @Command(
     name = "sample",
+    mixinStandardHelpOptions = true,
+    versionProvider = org.rnnlab.cli.Main.Version.class,
     description = {
       "Export N trials of an open-loop task to FILE.npz (for numpy) and FILE.json beside it.",
       "",

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code rnnlab task show}: draws a few trials of an open-loop task into one PNG. */
 @Command(
     name = "show",
+    mixinStandardHelpOptions = true,
+    versionProvider = org.rnnlab.cli.Main.Version.class,
     description = {
       "Draw N trials of an open-loop task into one PNG, side by side on a common ms scale:"
           + " the periods, the inputs (one line or heatmap row per channel), the target and the"
