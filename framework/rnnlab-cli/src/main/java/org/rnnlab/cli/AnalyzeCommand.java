@@ -88,23 +88,24 @@ final class AnalyzeCommand implements Callable<Integer> {
             new RunAnalyzer(registry)
                 .analyzeCheckpoint(
                     run, checkpoint, outDir, analyses, commandLine, registry.pluginVersions());
-        for (ComponentSpec a : analyses) {
-          out.println(a.id() + ": " + outDir.resolve(a.id()));
-          if (results.get(a.id()) instanceof Map<?, ?> m) {
-            ComponentChoices.printNumbers(out, m);
-          }
-        }
+        print(out, analyses, results, outDir);
         return 0;
       }
       Map<String, Object> results = new RunAnalyzer(registry).analyze(run, analyses, commandLine);
-      for (ComponentSpec a : analyses) {
-        out.println(a.id() + ": " + run.resolve("analysis").resolve(a.id()));
-        if (results.get(a.id()) instanceof Map<?, ?> m) {
-          ComponentChoices.printNumbers(out, m);
-        }
-      }
+      print(out, analyses, results, run.resolve("analysis"));
       out.println("report: " + run.resolve("report.html"));
       return 0;
+    }
+  }
+
+  /** Each analysis's folder under {@code parent} and its numbers. */
+  private static void print(
+      PrintWriter out, List<ComponentSpec> analyses, Map<String, Object> results, Path parent) {
+    for (ComponentSpec a : analyses) {
+      out.println(a.id() + ": " + parent.resolve(a.id()));
+      if (results.get(a.id()) instanceof Map<?, ?> m) {
+        ComponentChoices.printNumbers(out, m);
+      }
     }
   }
 }

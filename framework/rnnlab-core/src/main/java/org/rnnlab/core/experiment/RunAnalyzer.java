@@ -104,10 +104,7 @@ public final class RunAnalyzer {
       record.put("run", runDir.toAbsolutePath().normalize().toString());
       record.put("experiment", run.spec().name());
       record.put("checkpoint", checkpoint);
-      Path state = run.folder().checkpoints().resolve(checkpoint).resolve("state.json");
-      if (Files.exists(state) && JsonFiles.read(state).get("step") instanceof Number step) {
-        record.put("step", step);
-      }
+      record.put("step", run.checkpointStep());
       record.put("analyses", describe(analyses));
       record.put(
           "provenance",

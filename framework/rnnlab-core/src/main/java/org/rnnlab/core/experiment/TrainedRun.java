@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rnnlab.api.model.RecurrentNetwork;
@@ -30,18 +29,21 @@ public final class TrainedRun {
   private final SeedStreams seeds;
   private final RunComponents components;
   private final RecurrentNetwork network;
+  private final int checkpointStep;
 
   private TrainedRun(
       RunFolder folder,
       ExperimentSpec spec,
       SeedStreams seeds,
       RunComponents components,
-      RecurrentNetwork network) {
+      RecurrentNetwork network,
+      int checkpointStep) {
     this.folder = folder;
     this.spec = spec;
     this.seeds = seeds;
     this.components = components;
     this.network = network;
+    this.checkpointStep = checkpointStep;
   }
 
   /**
@@ -93,21 +95,15 @@ public final class TrainedRun {
       Path dir, String checkpointName, ComponentCatalog catalog, NDManager manager)
       throws IOException {
     RunFolder folder = folder(dir);
-    Path checkpoint = folder.checkpoints().resolve(checkpointName).normalize();
-    if (!checkpoint.getParent().equals(folder.checkpoints().normalize())
-        || !Files.isDirectory(checkpoint)) {
-      List<String> names = new ArrayList<>();
-      if (Files.isDirectory(folder.checkpoints())) {
-        try (var entries = Files.list(folder.checkpoints())) {
-          entries
-              .filter(Files::isDirectory)
-              .map(p -> p.getFileName().toString())
-              .sorted()
-              .forEach(names::add);
-        }
-      }
+    List<Path> checkpoints = new Checkpoints(folder.checkpoints()).all();
+    Path checkpoint = folder.checkpoints().resolve(checkpointName);
+    if (!checkpoints.contains(checkpoint)) {
       throw new RunInputException(
-          dir + " has no checkpoint '" + checkpointName + "'; its checkpoints are " + names);
+          dir
+              + " has no checkpoint '"
+              + checkpointName
+              + "'; its checkpoints are "
+              + checkpoints.stream().map(p -> p.getFileName().toString()).toList());
     }
     return open(folder, checkpoint, catalog, manager);
   }
@@ -133,8 +129,9 @@ public final class TrainedRun {
     RunComponents components = new RunComponents(catalog);
     TaskInstance task = components.task(spec.task());
     RecurrentNetwork network = components.network(spec.model(), task, seeds, manager);
-    Checkpoints.restoreInto(network.parameters(), Checkpoints.load(checkpoint).parameters());
-    return new TrainedRun(folder, spec, seeds, components, network);
+    Checkpoints.Loaded loaded = Checkpoints.load(checkpoint);
+    Checkpoints.restoreInto(network.parameters(), loaded.parameters());
+    return new TrainedRun(folder, spec, seeds, components, network, loaded.step());
   }
 
   public RunFolder folder() {
@@ -147,6 +144,11 @@ public final class TrainedRun {
 
   public SeedStreams seeds() {
     return seeds;
+  }
+
+  /** The training step of the checkpoint whose parameters the network holds. */
+  public int checkpointStep() {
+    return checkpointStep;
   }
 
   /** The trained network. */

@@ -105,13 +105,23 @@ public final class Checkpoints {
 
   /** The checkpoint with the highest step, if any. */
   public Optional<Path> latest() throws IOException {
+    List<Path> all = all();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /**
+   * Every complete checkpoint ({@code step-NNNNNN} with its {@code state.json}; not one still being
+   * written), in step order.
+   */
+  public List<Path> all() throws IOException {
     if (!Files.isDirectory(folder)) {
-      return Optional.empty();
+      return List.of();
     }
     try (Stream<Path> s = Files.list(folder)) {
       return s.filter(p -> p.getFileName().toString().matches("step-\\d+"))
           .filter(p -> Files.isRegularFile(p.resolve("state.json")))
-          .max(Comparator.comparing(p -> p.getFileName().toString()));
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
     }
   }
 

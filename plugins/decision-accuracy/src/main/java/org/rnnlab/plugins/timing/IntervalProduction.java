@@ -239,11 +239,10 @@ public final class IntervalProduction implements Analysis {
       double absError = 0;
       double relativeError = 0;
       List<double[]> pairs = new ArrayList<>();
-      Map<Double, int[]> countsByTarget = new TreeMap<>();
-      Map<Double, Double> producedSumByTarget = new TreeMap<>();
+      Map<Double, Group> byTargetMs = new TreeMap<>();
       for (Response r : responses) {
-        int[] counts = countsByTarget.computeIfAbsent(r.targetMs(), k -> new int[3]);
-        counts[0]++;
+        Group group = byTargetMs.computeIfAbsent(r.targetMs(), k -> new Group());
+        group.trials++;
         if (r.premature()) {
           premature++;
           continue;
@@ -252,13 +251,12 @@ public final class IntervalProduction implements Analysis {
           missed++;
           continue;
         }
-        boolean ok = Math.abs(r.producedMs() - r.targetMs()) <= margin * r.targetMs();
-        if (ok) {
+        if (Math.abs(r.producedMs() - r.targetMs()) <= margin * r.targetMs()) {
           correct++;
-          counts[1]++;
+          group.correct++;
         }
-        counts[2]++;
-        producedSumByTarget.merge(r.targetMs(), r.producedMs(), Double::sum);
+        group.answered++;
+        group.producedSumMs += r.producedMs();
         absError += Math.abs(r.producedMs() - r.targetMs());
         relativeError += r.targetMs() > 0 ? r.producedMs() / r.targetMs() - 1 : 0;
         pairs.add(new double[] {r.targetMs(), r.producedMs()});
@@ -279,21 +277,31 @@ public final class IntervalProduction implements Analysis {
       }
       m.put("trials", n);
       m.put("margin", margin);
-      if (countsByTarget.size() <= MAX_GROUPS) {
+      if (byTargetMs.size() <= MAX_GROUPS) {
         Map<String, Object> byTarget = new LinkedHashMap<>();
-        countsByTarget.forEach(
-            (target, counts) -> {
-              Map<String, Object> g = new LinkedHashMap<>();
-              g.put("trials", counts[0]);
-              g.put("accuracy", (double) counts[1] / counts[0]);
-              if (counts[2] > 0) {
-                g.put("mean_produced_ms", producedSumByTarget.get(target) / counts[2]);
-              }
-              byTarget.put(String.valueOf(target), g);
-            });
+        byTargetMs.forEach(
+            (target, group) -> byTarget.put(String.valueOf(target), group.metrics()));
         m.put("by_target_ms", byTarget);
       }
       return new Summary(m);
+    }
+
+    /** The trials of one target interval. */
+    private static final class Group {
+      int trials;
+      int correct;
+      int answered;
+      double producedSumMs;
+
+      Map<String, Object> metrics() {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("trials", trials);
+        g.put("accuracy", (double) correct / trials);
+        if (answered > 0) {
+          g.put("mean_produced_ms", producedSumMs / answered);
+        }
+        return g;
+      }
     }
 
     /** Slope and intercept of y on x; NaN when x does not vary. */

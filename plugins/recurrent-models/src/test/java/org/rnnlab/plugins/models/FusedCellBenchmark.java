@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Arrays;
@@ -52,8 +53,8 @@ class FusedCellBenchmark {
     int gates = cell.equals("gru") ? 3 : 4;
     NDList weights =
         new NDList(
-            manager.randomNormal(new Shape(gates * hidden, INPUTS)).mul(0.1),
-            manager.randomNormal(new Shape(gates * hidden, hidden)).mul(0.1),
+            manager.randomNormal(0f, 0.1f, new Shape(gates * hidden, INPUTS), DataType.FLOAT32),
+            manager.randomNormal(0f, 0.1f, new Shape(gates * hidden, hidden), DataType.FLOAT32),
             manager.zeros(new Shape(gates * hidden)),
             manager.zeros(new Shape(gates * hidden)));
     weights.forEach(w -> w.setRequiresGradient(true));
