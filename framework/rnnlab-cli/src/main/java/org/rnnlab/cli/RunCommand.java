@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,28 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
           "Stop after this training step as if interrupted, leaving a run --resume can continue.")
   Integer stopAfter;
 
-  @Option(names = "--quiet", description = "No progress bar.")
+  @Option(names = "--quiet", description = "No progress output (the same as --progress=none).")
   boolean quiet;
+
+  /** How training progress is shown on standard error. */
+  enum ProgressMode {
+    /** A bar when rnnlab runs in a terminal, lines otherwise. */
+    auto,
+    /** A progress bar redrawn in place. */
+    bar,
+    /** A plain line every 30 seconds, for log files and batch jobs. */
+    lines,
+    /** Nothing. */
+    none
+  }
+
+  @Option(
+      names = "--progress",
+      paramLabel = "MODE",
+      description =
+          "How to show training progress: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
+              + " a bar in a terminal, a line every 30 s when the output goes to a file).")
+  ProgressMode progress = ProgressMode.auto;
 
   @Mixin Main.PluginOptions pluginOptions = new Main.PluginOptions();
 
@@ -88,6 +109,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       throw new Failures.UsageException(
           "--set cannot change a run being resumed: it continues with its own spec.yaml");
     }
+    if (quiet && progress != ProgressMode.auto && progress != ProgressMode.none) {
+      throw new Failures.UsageException(
+          "--quiet turns progress off; it cannot be combined with --progress=" + progress);
+    }
     if (file != null && !Files.isRegularFile(file)) {
       throw new Failures.UsageException("no experiment script at " + file);
     }
@@ -95,7 +120,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     commandLine.add(0, "rnnlab");
     try (ComponentRegistry registry = Plugins.load(pluginOptions.plugins, err)) {
       ExperimentRunner runner = new ExperimentRunner(registry, registry.pluginVersions());
-      TrainingListener listener = quiet ? TrainingListener.NONE : new ConsoleProgress(err);
+      TrainingListener listener = progressListener(err);
       int stop = stopAfter == null ? Integer.MAX_VALUE : stopAfter;
       ExperimentRunner.Result result;
       if (resume != null) {
@@ -114,6 +139,18 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       printSummary(out, result);
       return 0;
     }
+  }
+
+  private TrainingListener progressListener(PrintWriter err) {
+    ProgressMode mode = quiet ? ProgressMode.none : progress;
+    if (mode == ProgressMode.auto) {
+      mode = System.console() != null ? ProgressMode.bar : ProgressMode.lines;
+    }
+    return switch (mode) {
+      case bar -> new ConsoleProgress(err);
+      case lines -> new LogProgress(err, Duration.ofSeconds(30), System::nanoTime);
+      case none, auto -> TrainingListener.NONE;
+    };
   }
 
   private static void printSummary(PrintWriter out, ExperimentRunner.Result result) {

@@ -32,8 +32,7 @@ class RunTest {
     "--set",
     "analyses[0].trials=40",
     "--set",
-    "train.checkpointEvery=20",
-    "--quiet"
+    "train.checkpointEvery=20"
   };
 
   private Cli.Outcome runPdm(Path out, String... extra) {
@@ -43,6 +42,9 @@ class RunTest {
     args.addAll(List.of(SMALL));
     args.addAll(List.of("--out", out.toString()));
     args.addAll(List.of(extra));
+    if (!args.contains("--progress")) {
+      args.add("--quiet");
+    }
     return Cli.run(args.toArray(String[]::new));
   }
 
@@ -205,6 +207,26 @@ class RunTest {
     assertThat(floats(stopped)).isEqualTo(floats(whole));
     assertThat(withoutWallTime(stopped.resolve("metrics.csv")))
         .isEqualTo(withoutWallTime(whole.resolve("metrics.csv")));
+  }
+
+  @Test
+  void progressCanBeWrittenAsPlainLinesForALogFile() {
+    Cli.Outcome o = runPdm(temp.resolve("logged"), "--progress", "lines");
+
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    assertThat(o.err())
+        .contains("train starts: 60 steps")
+        .containsPattern("train step 60/60 \\(100.0%\\)  mean loss [0-9.e-]+ over [0-9]+ steps")
+        .doesNotContain("\r");
+  }
+
+  @Test
+  void quietCannotBeCombinedWithAProgressDisplay() {
+    Cli.Outcome o = runPdm(temp.resolve("both"), "--quiet", "--progress", "bar");
+
+    assertThat(o.exitCode()).isEqualTo(2);
+    assertThat(o.err()).contains("--quiet").contains("--progress=bar");
+    assertThat(temp.resolve("both")).doesNotExist();
   }
 
   @Test
