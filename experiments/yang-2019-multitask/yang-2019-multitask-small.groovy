@@ -25,12 +25,17 @@ experiment('yang-2019-multitask-small') {
     [id: 'yang-dnmc']
   ]
   // Yang's LeakyRNN: ReLU, tau 100 ms at dt 20 ms (alpha 0.2), recurrent noise sigma_rec 0.05
-  // inside the nonlinearity, recurrent weights 0.5 x a random orthogonal matrix.
+  // inside the nonlinearity, recurrent weights 0.5 x a random orthogonal matrix, input weights
+  // randn/sqrt(n_input), one bias starting at zero; a Glorot-uniform readout with a zero bias and
+  // a sigmoid on the outputs (the lsq model's y_hat = sigmoid(h W_out + b_out)).
   model 'leaky-rnn', hidden: 128, tau: 100, activation: 'relu', noise: 0.05,
-      recurrentInit: 'orthogonal', recurrentGain: 0.5
-  // Yang's lsq cost: mean(((y - y*) * c_mask)^2), the fixation output weighed twice.
+      recurrentInit: 'orthogonal', recurrentGain: 0.5, inputInit: 'gaussian',
+      inputBias: false, biasInit: 'zero', outputInit: 'glorot', outputActivation: 'sigmoid'
+  // Yang's lsq cost: mean(((y - y*) * c_mask)^2), the fixation output weighed twice; Adam with
+  // every gradient element clipped to [-1, 1] (tf.clip_by_value in Model.set_optimizer).
   loss 'mse', weighting: 'error'
-  train { optimizer 'adam', lr: 0.001; steps 3000; batch 64; batching 'trials'; checkpointEvery 1000 }
+  train { optimizer 'adam', lr: 0.001; steps 3000; batch 64; batching 'trials'
+    clipGradValue 1; checkpointEvery 1000 }
   evaluation { trials 512 }
   analyze 'yang-accuracy', trials: 2000
 }

@@ -10,6 +10,8 @@ package org.rnnlab.api.spec;
  * @param batching {@code stream} (NeuroGym: trials concatenated and cut into sequences) or {@code
  *     trials} (one trial per sequence, padded, masked)
  * @param clipGradNorm maximum global gradient norm, or 0 for no clipping
+ * @param clipGradValue maximum absolute value of each gradient element (TensorFlow's {@code
+ *     clip_by_value}), or 0 for no clipping; applied before {@code clipGradNorm}
  * @param checkpointEvery steps between checkpoints (a final one is always written)
  */
 public record TrainingSpec(
@@ -19,4 +21,5 @@ public record TrainingSpec(
     int sequenceLength,
     String batching,
     double clipGradNorm,
+    double clipGradValue,
     int checkpointEvery) {}

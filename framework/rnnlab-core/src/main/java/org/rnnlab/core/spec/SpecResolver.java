@@ -49,6 +49,14 @@ public final class SpecResolver {
           ParameterSpec.number(
                   "clipGradNorm", 0, "", "Largest global gradient norm, or 0 for no clipping")
               .withMin(0),
+          ParameterSpec.number(
+                  "clipGradValue",
+                  0,
+                  "",
+                  "Largest absolute value of each gradient element, clipped one by one as"
+                      + " TensorFlow's clip_by_value (Yang et al. 2019 use 1), before any norm"
+                      + " clipping; 0 for no clipping")
+              .withMin(0),
           ParameterSpec.integer(
                   "checkpointEvery", 500, "steps", "Steps between checkpoints (one at the end too)")
               .withMin(1));
@@ -257,6 +265,7 @@ public final class SpecResolver {
             Math.toIntExact((Long) train.get("sequenceLength")),
             (String) train.get("batching"),
             (Double) train.get("clipGradNorm"),
+            (Double) train.get("clipGradValue"),
             Math.toIntExact((Long) train.get("checkpointEvery")));
     return new ExperimentSpec(
         name,

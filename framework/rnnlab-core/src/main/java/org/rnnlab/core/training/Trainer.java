@@ -148,13 +148,22 @@ public final class Trainer {
             }
             throw diverged(step, "the gradient norm is " + gradNorm);
           }
-          if (spec.clipGradNorm() > 0 && gradNorm > spec.clipGradNorm()) {
-            float scale = (float) (spec.clipGradNorm() / (gradNorm + 1e-6));
-            grads.values().forEach(g -> g.muli(scale));
+          // PyTorch accumulates gradients across collectors: the arrays to clear for the next
+          // step are the parameters' own gradients, whatever clipping puts in their place.
+          List<NDArray> accumulated = new ArrayList<>(grads.values());
+          if (spec.clipGradValue() > 0) {
+            double limit = spec.clipGradValue();
+            grads.replaceAll((name, g) -> g.clip(-limit, limit));
+          }
+          if (spec.clipGradNorm() > 0) {
+            float clippedNorm = spec.clipGradValue() > 0 ? globalNorm(grads) : gradNorm;
+            if (clippedNorm > spec.clipGradNorm()) {
+              float scale = (float) (spec.clipGradNorm() / (clippedNorm + 1e-6));
+              grads.values().forEach(g -> g.muli(scale));
+            }
           }
           optimizer.update(parameters, grads);
-          // PyTorch accumulates gradients across collectors: clear them for the next step.
-          grads.values().forEach(g -> g.subi(g));
+          accumulated.forEach(g -> g.subi(g));
         }
         long elapsed = System.nanoTime() - t0;
         if (step - firstStep > warmup) {
@@ -187,6 +196,16 @@ public final class Trainer {
     return new Outcome(last, last == total, msPerStep, last - firstStep);
   }
 
+  /** The norm of all gradients together, read back once. */
+  private static float globalNorm(Map<String, NDArray> grads) {
+    NDArray squared = null;
+    for (NDArray g : grads.values()) {
+      NDArray sum = g.square().sum();
+      squared = squared == null ? sum : squared.add(sum);
+    }
+    return (float) Math.sqrt(squared.getFloat());
+  }
+
   private TrainingDivergedException diverged(int step, String what) throws IOException {
     String lastGood = checkpoints.latest().map(p -> p.getFileName().toString()).orElse("none yet");
     return new TrainingDivergedException(
@@ -198,7 +217,7 @@ public final class Trainer {
             + ". The step was not applied; the last good checkpoint is "
             + lastGood
             + ". Try a smaller learning rate (train.optimizer.lr) or gradient clipping"
-            + " (train.clipGradNorm).");
+            + " (train.clipGradNorm or train.clipGradValue).");
   }
 
   private BatchSource batchSource() {

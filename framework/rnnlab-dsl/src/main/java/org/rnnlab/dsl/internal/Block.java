@@ -47,6 +47,7 @@ enum Block {
       new Keyword("sequenceLength", "a whole number", "sequenceLength 100"),
       new Keyword("batching", "'stream' or 'trials'", "batching 'trials'"),
       new Keyword("clipGradNorm", "a number", "clipGradNorm 1.0"),
+      new Keyword("clipGradValue", "a number", "clipGradValue 1.0"),
       new Keyword("checkpointEvery", "a whole number", "checkpointEvery 500")),
   /** Inside {@code evaluation { }}. */
   EVALUATION("in evaluation block", new Keyword("trials", "a whole number", "trials 500"));

@@ -52,6 +52,11 @@ public final class TrainContext {
     dslState.setting(Block.TRAIN, "clipGradNorm", clipGradNorm, dslState.callerLine());
   }
 
+  /** {@code clipGradValue 1.0}: maximum absolute value of each gradient element. */
+  public void clipGradValue(Number clipGradValue) {
+    dslState.setting(Block.TRAIN, "clipGradValue", clipGradValue, dslState.callerLine());
+  }
+
   /** {@code checkpointEvery 500}: steps between checkpoints. */
   public void checkpointEvery(long checkpointEvery) {
     dslState.setting(Block.TRAIN, "checkpointEvery", checkpointEvery, dslState.callerLine());

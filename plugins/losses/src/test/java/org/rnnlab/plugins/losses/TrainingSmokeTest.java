@@ -181,6 +181,7 @@ class TrainingSmokeTest {
             18,
             batching,
             1.0,
+            0,
             1000);
     Path csv = temp.resolve("metrics.csv");
     List<String> names = terms.stream().map(LossTerm::name).toList();
@@ -233,5 +234,75 @@ class TrainingSmokeTest {
 
   private static double meanOf(List<float[]> rows, int column) {
     return rows.stream().mapToDouble(r -> r[column]).average().orElseThrow();
+  }
+
+  /** The parameters after {@code steps} plain-SGD steps (lr 1) of the MSE term alone. */
+  private Map<String, float[]> trainSgd(int steps, double clipGradNorm, double clipGradValue)
+      throws IOException {
+    TrainingSpec spec =
+        new TrainingSpec(
+            new OptimizerSpec("sgd", 1.0, 0.9, 0.999, 1e-8, 0, 0),
+            steps,
+            16,
+            18,
+            "trials",
+            clipGradNorm,
+            clipGradValue,
+            1000);
+    List<LossTerm> terms = List.of(term("mse", new MeanSquaredError(), Map.of(), 1));
+    Path folder = Files.createTempDirectory(temp, "clip");
+    try (NDManager run = Engine.getInstance().newBaseManager()) {
+      RecurrentNetwork network = tanhRnn(run, 16);
+      Trainer trainer =
+          new Trainer(
+              spec,
+              REPORT_SIGN,
+              network,
+              terms,
+              new SeedStreams(11),
+              run,
+              new Checkpoints(folder.resolve("checkpoints")));
+      try (MetricsLog metrics = MetricsLog.create(folder.resolve("metrics.csv"), List.of("mse"))) {
+        trainer.train(0, Integer.MAX_VALUE, metrics, TrainingListener.NONE);
+      }
+      Map<String, float[]> values = new LinkedHashMap<>();
+      network.parameters().forEach((name, p) -> values.put(name, p.toFloatArray()));
+      return values;
+    }
+  }
+
+  private static double largestChange(Map<String, float[]> before, Map<String, float[]> after) {
+    double largest = 0;
+    for (String name : before.keySet()) {
+      float[] a = before.get(name);
+      float[] b = after.get(name);
+      for (int i = 0; i < a.length; i++) {
+        largest = Math.max(largest, Math.abs(b[i] - a[i]));
+      }
+    }
+    return largest;
+  }
+
+  @org.junit.jupiter.api.Test
+  void clipGradValueBoundsEveryGradientElementOnItsOwn() throws IOException {
+    Map<String, float[]> start = trainSgd(0, 0, 0);
+    double limit = 1e-3;
+
+    double unclipped = largestChange(start, trainSgd(1, 0, 0));
+    double clipped = largestChange(start, trainSgd(1, 0, limit));
+
+    assertThat(unclipped).as("some gradient element exceeds the limit").isGreaterThan(10 * limit);
+    assertThat(clipped).isCloseTo(limit, org.assertj.core.api.Assertions.within(1e-6));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aValueLimitNoGradientReachesTrainsExactlyAsNoClipping() throws IOException {
+    // Over several steps: the parameters' own gradients must still be cleared between steps.
+    Map<String, float[]> plain = trainSgd(5, 0, 0);
+    Map<String, float[]> limited = trainSgd(5, 0, 1e6);
+
+    for (String name : plain.keySet()) {
+      assertThat(limited.get(name)).as(name).containsExactly(plain.get(name));
+    }
   }
 }

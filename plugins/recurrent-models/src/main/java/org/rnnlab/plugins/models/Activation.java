@@ -24,9 +24,17 @@ enum Activation {
    * @throws IllegalArgumentException if the name is not one of {@link #NAMES}
    */
   static Activation named(String name) {
+    return named("activation", name);
+  }
+
+  /**
+   * @param parameter the script parameter that named it, for the message
+   * @throws IllegalArgumentException if the name is not one of {@link #NAMES}
+   */
+  static Activation named(String parameter, String name) {
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException(
-          "activation must be one of " + NAMES + ", got '" + name + "'");
+          parameter + " must be one of " + NAMES + ", got '" + name + "'");
     }
     return valueOf(name.toUpperCase(Locale.ROOT));
   }

@@ -13,9 +13,9 @@ import org.rnnlab.api.model.RecurrentNetwork;
 
 /**
  * What every network of this plugin shares: its named parameters (read through {@link
- * NetworkParameters#effective}), the linear readout, the initial state (zero or learned, or the
- * linear encoder of a trial's initial condition, with optional noise), shape checks and the helpers
- * that draw initial weights.
+ * NetworkParameters#effective}), the readout (linear, or through {@code outputActivation}), the
+ * initial state (zero or learned, or the linear encoder of a trial's initial condition, with
+ * optional noise), shape checks and the helpers that draw initial weights.
  *
  * <p>Subclasses draw their parameters in their constructor, in a fixed documented order, and call
  * {@link #addOutputLayer} and then {@link #addInitialState} last (so the encoder, drawn there, does
@@ -114,8 +114,14 @@ abstract class CellNetwork implements RecurrentNetwork {
         name, init.drawBlocks(rows, width, gates, fan, gain, random), rows, (long) gates * width);
   }
 
-  /** Draws a bias vector from U(−bound, bound) (PyTorch's default with bound = 1/√fanIn). */
+  /**
+   * Draws a bias vector from U(−bound, bound) (PyTorch's default with bound = 1/√fanIn), or, with
+   * {@code biasInit: zero}, adds one of zeros and draws nothing.
+   */
   final NDArray addBias(String name, int size, double bound, RandomGenerator random) {
+    if (options.zeroBiases()) {
+      return addZeroBias(name, size);
+    }
     return params.add(name, Weights.uniform(size, bound, random), size);
   }
 
@@ -453,16 +459,25 @@ abstract class CellNetwork implements RecurrentNetwork {
     return h0.add(xi.mul(initialStateNoise));
   }
 
-  /** {@code output.weight} applied to {@link #readoutInput}, plus {@code output.bias} if any. */
+  /**
+   * {@code output.weight} applied to {@link #readoutInput}, plus {@code output.bias} if any,
+   * through {@code outputActivation}.
+   */
   @Override
   public final NDArray readout(NDArray h) {
-    return linearReadout(readoutInput(h));
+    return readoutOf(readoutInput(h));
   }
 
-  /** {@code r·W_out + b_out} for what the readout reads, {@code [..., fanIn]}. */
-  final NDArray linearReadout(NDArray r) {
+  /**
+   * {@code g(r·W_out + b_out)} for what the readout reads, {@code [..., fanIn]}, with g the {@code
+   * outputActivation} (none when linear).
+   */
+  final NDArray readoutOf(NDArray r) {
     NDArray y = r.matMul(params.effective(OUTPUT_WEIGHT, r.getManager()));
-    return params.has(OUTPUT_BIAS) ? y.add(params.effective(OUTPUT_BIAS, r.getManager())) : y;
+    if (params.has(OUTPUT_BIAS)) {
+      y = y.add(params.effective(OUTPUT_BIAS, r.getManager()));
+    }
+    return options.outputActivation().apply(y);
   }
 
   /** What the readout reads from states {@code [..., hiddenSize]}; the states themselves here. */

@@ -73,6 +73,8 @@ public final class DriscollRnn implements Model {
     all.add(ModelParameters.inputBias(false));
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
+    all.add(ModelParameters.biasInit());
+    all.add(ModelParameters.outputActivation());
     all.addAll(ModelParameters.initialState("zero", 0.0));
     all.addAll(ModelParameters.constraints(true, 1));
     return List.copyOf(all);

@@ -74,6 +74,8 @@ public final class Gru implements Model {
     all.add(ModelParameters.inputBias(true));
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
+    all.add(ModelParameters.biasInit());
+    all.add(ModelParameters.outputActivation());
     all.addAll(ModelParameters.initialState(initialState, latentIcVar));
     all.addAll(ModelParameters.constraints(false, 3));
     return List.copyOf(all);

@@ -62,6 +62,8 @@ public final class LinearDynamicalSystem implements Model {
     all.add(ModelParameters.inputBias(true));
     all.add(ModelParameters.recurrentBias(true));
     all.add(ModelParameters.outputBias(true));
+    all.add(ModelParameters.biasInit());
+    all.add(ModelParameters.outputActivation());
     all.addAll(ModelParameters.initialState("zero", 0.0));
     all.addAll(ModelParameters.constraints(true, 1));
     return List.copyOf(all);

@@ -81,7 +81,7 @@ final class LstmNetwork extends CellNetwork {
     // The outputs are read from the fused h directly (the same values readout(hidden) gives), so
     // that the recovery of c below is on the backward path only of losses that read the states.
     return new SequenceOutput(
-        linearReadout(hs), withCellStates(inputs, hs, hc0.get(0), hc0.get(1), steps, m));
+        readoutOf(hs), withCellStates(inputs, hs, hc0.get(0), hc0.get(1), steps, m));
   }
 
   /** {@code [h, c]} of every step, c recovered from the fused h; see the class comment. */

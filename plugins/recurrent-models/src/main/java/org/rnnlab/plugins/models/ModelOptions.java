@@ -17,6 +17,10 @@ import org.rnnlab.api.component.Parameters;
  * @param inputBias whether {@code input.bias} exists
  * @param recurrentBias whether {@code recurrent.bias} exists
  * @param outputBias whether {@code output.bias} exists
+ * @param zeroBiases whether every bias starts at zero ({@code biasInit: zero}) instead of PyTorch's
+ *     U(−1/√fanIn, 1/√fanIn) draw
+ * @param outputActivation applied to {@code r·W_out + b_out} to give the outputs ({@code linear}:
+ *     none)
  * @param learnedInitialState whether {@code initial.state} exists
  * @param latentIcVar standard deviation of the noise added to the initial state, ≥ 0
  * @param constraints the connectivity constraints ({@link Constraints#NONE} when the model declares
@@ -34,6 +38,8 @@ record ModelOptions(
     boolean inputBias,
     boolean recurrentBias,
     boolean outputBias,
+    boolean zeroBiases,
+    Activation outputActivation,
     boolean learnedInitialState,
     double latentIcVar,
     Constraints constraints,
@@ -71,6 +77,11 @@ record ModelOptions(
               + initialState
               + "'");
     }
+    String biasInit = string(params, "biasInit", "uniform");
+    if (!ModelParameters.BIAS_INITS.contains(biasInit)) {
+      throw new IllegalArgumentException(
+          "biasInit must be one of " + ModelParameters.BIAS_INITS + ", got '" + biasInit + "'");
+    }
     String encoder = string(params, "encoder", "none");
     if (!ModelParameters.ENCODERS.contains(encoder)) {
       throw new IllegalArgumentException(
@@ -86,6 +97,8 @@ record ModelOptions(
         bool(params, "inputBias", true),
         bool(params, "recurrentBias", true),
         bool(params, "outputBias", true),
+        biasInit.equals("zero"),
+        Activation.named("outputActivation", string(params, "outputActivation", "linear")),
         initialState.equals("learned"),
         number(params, "latentIcVar", 0.0),
         Constraints.from(params),

@@ -12,6 +12,9 @@ final class ModelParameters {
   /** Values of {@code initialState}. */
   static final List<String> INITIAL_STATES = List.of("zero", "learned");
 
+  /** Values of {@code biasInit}. */
+  static final List<String> BIAS_INITS = List.of("uniform", "zero");
+
   /** Values of {@code encoder}. */
   static final List<String> ENCODERS = List.of("none", "linear");
 
@@ -94,6 +97,28 @@ final class ModelParameters {
   static ParameterSpec outputBias(boolean defaultValue) {
     return ParameterSpec.bool(
         "outputBias", defaultValue, "Whether the readout has a trainable bias (output.bias)");
+  }
+
+  /** {@code biasInit}, default {@code uniform}: how every bias of the model starts. */
+  static ParameterSpec biasInit() {
+    return ParameterSpec.choice(
+        "biasInit",
+        "uniform",
+        BIAS_INITS,
+        "How the biases start: uniform U(-1/sqrt(n), 1/sqrt(n)) with n the layer's fan-in"
+            + " (PyTorch's nn.Linear/nn.RNN default) or zero (TensorFlow's default, Yang et al."
+            + " 2019; draws nothing)");
+  }
+
+  /** {@code outputActivation}, default {@code linear}: the nonlinearity on the outputs. */
+  static ParameterSpec outputActivation() {
+    return ParameterSpec.choice(
+        "outputActivation",
+        "linear",
+        Activation.NAMES,
+        "Nonlinearity g applied to the readout, y = g(r W_out + b_out): linear (none), or e.g."
+            + " sigmoid, which keeps outputs in (0, 1) as Yang et al. 2019's lsq readout does."
+            + " Losses, evaluation and analyses all see g's output");
   }
 
   /**

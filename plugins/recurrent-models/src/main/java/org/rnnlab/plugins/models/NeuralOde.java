@@ -67,6 +67,7 @@ public final class NeuralOde implements Model {
             .withMin(0));
     all.addAll(ModelParameters.initialisers(null, 0, null, 0, "normal", 0.01, null));
     all.add(ModelParameters.outputBias(true));
+    all.add(ModelParameters.outputActivation());
     all.addAll(ModelParameters.initialState("learned", 0.0));
     return List.copyOf(all);
   }

@@ -174,6 +174,48 @@ class SharedOptionsTest {
     NetworkContract.assertStepMatchesForward(net, SHAPE.inputSize());
   }
 
+  static Stream<Model> modelsWithBiasInit() {
+    return Stream.of(
+        new LeakyRnn(),
+        new VanillaRnn(),
+        new Gru(),
+        new NoisyGru(),
+        new Lstm(),
+        new DriscollRnn(),
+        new LinearDynamicalSystem());
+  }
+
+  /** TensorFlow's default, which Yang et al. 2019's cell and readout use. */
+  @ParameterizedTest
+  @MethodSource("modelsWithBiasInit")
+  void biasInitZeroStartsEveryBiasAtZero(Model model) {
+    RecurrentNetwork net = build(model, Map.of("hidden", 4, "biasInit", "zero"));
+    Map<String, NDArray> biases = new HashMap<>(net.parameters());
+    biases.keySet().removeIf(name -> !name.endsWith(".bias"));
+    assertThat(biases).isNotEmpty();
+    biases.forEach((name, b) -> assertThat(b.toFloatArray()).as(name).containsOnly(0f));
+    NetworkContract.assertStepMatchesForward(net, SHAPE.inputSize());
+  }
+
+  @ParameterizedTest
+  @MethodSource("modelsWithInitialState")
+  void outputActivationIsAppliedToTheReadoutOnEveryPath(Model model) {
+    RecurrentNetwork linear = build(model, Map.of("hidden", 4));
+    RecurrentNetwork sigmoid = build(model, Map.of("hidden", 4, "outputActivation", "sigmoid"));
+    NDArray x = manager.randomNormal(new Shape(2, 5, SHAPE.inputSize()));
+
+    float[] logits =
+        linear.forward(x, linear.initialState(2, manager), Noise.NONE).outputs().toFloatArray();
+    float[] outputs =
+        sigmoid.forward(x, sigmoid.initialState(2, manager), Noise.NONE).outputs().toFloatArray();
+
+    assertThat(outputs).hasSameSizeAs(logits);
+    for (int i = 0; i < logits.length; i++) {
+      assertThat((double) outputs[i]).isCloseTo(Nets.sigmoid(logits[i]), within(1e-6));
+    }
+    NetworkContract.assertStepMatchesForward(sigmoid, SHAPE.inputSize());
+  }
+
   @Test
   void theGatedCellsRunWithoutAnyBias() {
     for (Model model : new Model[] {new Gru(), new Lstm()}) {
@@ -324,7 +366,9 @@ class SharedOptionsTest {
         Arguments.of(new Gru(), Map.of("noise", -1.0), "noise"),
         Arguments.of(new DriscollRnn(), Map.of("gamma", 1.5), "gamma"),
         Arguments.of(new NeuralOde(), Map.of("layers", 1), "layers"),
-        Arguments.of(new Lstm(), Map.of("hidden", 0), "hidden"));
+        Arguments.of(new Lstm(), Map.of("hidden", 0), "hidden"),
+        Arguments.of(new LeakyRnn(), Map.of("biasInit", "ones"), "biasInit"),
+        Arguments.of(new Gru(), Map.of("outputActivation", "softmax"), "outputActivation"));
   }
 
   @ParameterizedTest(name = "{2}")
