@@ -6,6 +6,7 @@ import org.rnnlab.api.component.ParameterSpec;
 import org.rnnlab.api.component.Parameters;
 import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.Task;
+import org.rnnlab.api.trial.Timing;
 
 /**
  * NeuroGym's {@code PerceptualDecisionMaking} (random-dot motion, n-alternative forced choice),
@@ -100,7 +101,12 @@ public final class PerceptualDecisionMaking implements Task {
   }
 
   private static ParameterSpec period(String name, double defaultMs, String text) {
-    return ParameterSpec.number(name, defaultMs, "ms", text).withMin(0);
+    return ParameterSpec.timing(
+        name,
+        Timing.constant(defaultMs),
+        text
+            + "; a number, or a distribution sampled per trial: {uniform: [low, high]}, {choice:"
+            + " [...]}, {truncatedExponential: [mean, min, max]}, {until: ms}");
   }
 
   /**
@@ -113,11 +119,11 @@ public final class PerceptualDecisionMaking implements Task {
     Parameters timing = params.group("timing");
     return new PerceptualDecisionMakingTrials(
         params.number("dt"),
-        new double[] {
-          timing.number("fixation"),
-          timing.number("stimulus"),
-          timing.number("delay"),
-          timing.number("decision")
+        new Timing[] {
+          timing.timing("fixation"),
+          timing.timing("stimulus"),
+          timing.timing("delay"),
+          timing.timing("decision")
         },
         params.numbers("cohs"),
         params.number("sigma"),

@@ -11,9 +11,15 @@ import org.rnnlab.api.task.OpenLoopTask;
 import org.rnnlab.api.task.Period;
 import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.Trial;
+import org.rnnlab.api.trial.Timing;
 
 /**
  * The configured {@link PerceptualDecisionMaking} task: draws trials from the run's generator.
+ *
+ * <p>Per trial, in NeuroGym's order: the ground truth, the coherence, then each period's duration
+ * (a constant draws nothing, so fixed timings give the same trials as before distributions were
+ * allowed), then the stimulus noise. Each duration is floored to dt as it is drawn; an {@code
+ * until} period ends at its time counted from the trial's start on the floored periods before it.
  *
  * <p>Immutable and thread-safe (all randomness comes from the generator passed to {@link
  * #newTrial}).
@@ -29,7 +35,7 @@ final class PerceptualDecisionMakingTrials implements OpenLoopTask {
   private static final double FLOOR_SLACK = 1e-9;
 
   private final double dtMs;
-  private final int[] periodSteps;
+  private final Timing[] timings;
   private final double[] cohs;
   private final double noiseStd;
   private final int dimRing;
@@ -39,7 +45,7 @@ final class PerceptualDecisionMakingTrials implements OpenLoopTask {
 
   PerceptualDecisionMakingTrials(
       double dtMs,
-      double[] durationsMs,
+      Timing[] timings,
       double[] cohs,
       double sigma,
       int dimRing,
@@ -65,23 +71,16 @@ final class PerceptualDecisionMakingTrials implements OpenLoopTask {
               + dimRing);
     }
     this.dtMs = dtMs;
-    this.periodSteps = new int[PERIODS.size()];
-    for (int i = 0; i < periodSteps.length; i++) {
-      double d = durationsMs[i];
-      if (!(d >= 0) || !Double.isFinite(d)) {
-        throw new IllegalArgumentException(
-            "timing." + PERIODS.get(i) + " must be a finite duration >= 0 ms, got " + d);
-      }
-      periodSteps[i] = Math.toIntExact((long) Math.floor(d / dtMs * (1 + FLOOR_SLACK)));
-    }
-    int decision = periodSteps[PERIODS.indexOf("decision")];
-    if (decision == 0) {
+    this.timings = timings.clone();
+    double shortestDecisionMs = shortestMs(timings[PERIODS.indexOf("decision")]);
+    if (steps(shortestDecisionMs) == 0) {
       throw new IllegalArgumentException(
-          "timing.decision = "
-              + durationsMs[3]
-              + " ms is shorter than dt = "
+          "timing.decision can be "
+              + shortestDecisionMs
+              + " ms, shorter than dt = "
               + dtMs
-              + " ms, so the decision period has no step and the network would never choose");
+              + " ms, so the decision period would have no step and the network would never"
+              + " choose");
     }
     this.cohs = cohs.clone();
     this.noiseStd = sigma / Math.sqrt(dtMs);
@@ -156,8 +155,9 @@ final class PerceptualDecisionMakingTrials implements OpenLoopTask {
     List<Period> periods = new ArrayList<>(PERIODS.size());
     int start = 0;
     for (int i = 0; i < PERIODS.size(); i++) {
-      periods.add(new Period(PERIODS.get(i), start, start + periodSteps[i]));
-      start += periodSteps[i];
+      int length = steps(timings[i].sampleMs(random, start * dtMs));
+      periods.add(new Period(PERIODS.get(i), start, start + length));
+      start += length;
     }
     int steps = start;
     float[][] inputs = new float[steps][1 + dimRing];
@@ -190,6 +190,28 @@ final class PerceptualDecisionMakingTrials implements OpenLoopTask {
     metadata.put("coherence", coherence);
     metadata.put("stimulusAngle", stimulusAngle);
     return new Trial(inputs, null, classTargets, mask, periods, metadata);
+  }
+
+  /** A duration floored to whole time steps. */
+  private int steps(double ms) {
+    return Math.toIntExact((long) Math.floor(ms / dtMs * (1 + FLOOR_SLACK)));
+  }
+
+  /**
+   * The shortest duration a timing can give; for {@code until}, which depends on when the period
+   * starts, its end time (the longest it can be), so that only the other forms are checked.
+   */
+  private static double shortestMs(Timing timing) {
+    if (timing instanceof Timing.Constant c) {
+      return c.ms();
+    } else if (timing instanceof Timing.Uniform u) {
+      return u.lowMs();
+    } else if (timing instanceof Timing.Choice c) {
+      return c.ms().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    } else if (timing instanceof Timing.TruncatedExponential e) {
+      return e.minMs();
+    }
+    return ((Timing.Until) timing).endMs();
   }
 
   /** θ of choice {@code k} (1-based): 2π(k−1)/dimRing. */

@@ -296,6 +296,61 @@ class PerceptualDecisionMakingTest {
   }
 
   @Test
+  void aDelayDrawnFromADistributionVariesPerTrialOnTheDtGrid() {
+    OpenLoopTask task =
+        task(
+            Map.of(
+                "dt",
+                20,
+                "timing",
+                Map.of("delay", Map.of("truncatedExponential", List.of(600, 300, 3000)))));
+    SplittableRandom random = new SplittableRandom(4);
+    java.util.Set<Integer> lengths = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      Trial trial = task.newTrial(random);
+      Period delay = trial.periods().get(2);
+      int steps = delay.endStep() - delay.startStep();
+      assertThat(steps).isBetween(300 / 20, 3000 / 20);
+      assertThat(trial.periods().get(3).startStep()).isEqualTo(delay.endStep());
+      lengths.add(steps);
+    }
+    assertThat(lengths).hasSizeGreaterThan(20);
+  }
+
+  @Test
+  void anUntilPeriodEndsAtItsTimeFromTheTrialStart() {
+    OpenLoopTask task =
+        task(
+            Map.of(
+                "dt",
+                20,
+                "timing",
+                Map.of(
+                    "stimulus",
+                    Map.of("uniform", List.of(200, 800)),
+                    "delay",
+                    Map.of("until", 1500))));
+    SplittableRandom random = new SplittableRandom(8);
+    for (int i = 0; i < 20; i++) {
+      assertThat(task.newTrial(random).periods().get(3).startStep()).isEqualTo(1500 / 20);
+    }
+  }
+
+  @Test
+  void rejectsADecisionPeriodThatCanBeShorterThanDt() {
+    assertThatThrownBy(
+            () ->
+                task(
+                    Map.of(
+                        "dt",
+                        100,
+                        "timing",
+                        Map.of("decision", Map.of("choice", List.of(50, 300))))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timing.decision can be 50.0 ms");
+  }
+
+  @Test
   void rejectsANonPositiveDtAndEmptyCoherences() {
     assertThatThrownBy(() -> task(Map.of("dt", 0)))
         .isInstanceOf(IllegalArgumentException.class)
