@@ -1,6 +1,10 @@
 /**
  * NeuroGym's native tasks ({@code neurogym/envs/native/*.py}) as rnnlab {@link
- * org.rnnlab.api.task.Task}s, built with {@link org.rnnlab.api.trial.TrialBuilder}.
+ * org.rnnlab.api.task.Task}s, built with {@link org.rnnlab.api.trial.TrialBuilder}: every native
+ * class with a supervised target except {@code PerceptualDecisionMaking}, which has its own plugin.
+ * Not ported: {@code Bandit}, {@code DawTwoStep} and {@code Null} (reinforcement-learning or empty
+ * tasks that set no ground truth) and {@code AnnubesEnv}, {@code Detection} and {@code
+ * ToneDetection} (excluded by NeuroGym's own registry).
  *
  * <p>Shared conventions: NeuroGym's default {@code dt} per task; a {@code timing} group whose
  * fields take a constant or a distribution, floored to dt; class targets with class 0 = fixate;

@@ -189,6 +189,208 @@ class DefiningStatisticsTest {
   }
 
   @Nested
+  class DelayMatchSampleDistractor1DTask {
+    final DelayMatchSampleDistractor1D component = new DelayMatchSampleDistractor1D();
+
+    @Test
+    void theSampleRecursInExactlyOneTestAndMatchIsTheTargetThereOnly() {
+      OpenLoopTask task = task(component, Map.of());
+      assertThat(task.inputChannels()).hasSize(33).startsWith("fixation", "stimulus-1");
+      assertThat(task.outputChannels()).containsExactly("fixate", "match");
+      int[] matches = new int[4];
+      for (Trial trial : trials(task, 300, 30)) {
+        int m = integer(trial, "matchTest");
+        matches[m]++;
+        double sample = number(trial, "sampleAngle");
+        int recurring = 0;
+        for (int i = 1; i <= 3; i++) {
+          double angle = number(trial, "test" + i + "Angle");
+          assertThat(angle).isBetween(0.0, 2 * Math.PI);
+          if (angle == sample) {
+            recurring++;
+            assertThat(i).as("the test that repeats the sample").isEqualTo(m);
+          }
+        }
+        assertThat(recurring).as("the sample recurs once").isEqualTo(1);
+        Period match = trial.period("test" + m);
+        assertThat(match.steps()).isEqualTo(5);
+        for (int t = 0; t < trial.steps(); t++) {
+          boolean inMatch = t >= match.startStep() && t < match.endStep();
+          assertThat(trial.classTargets()[t])
+              .as("step %d, match test %s", t, match)
+              .isEqualTo(inMatch ? DelayMatchSampleDistractor1D.MATCH : 0);
+          assertThat(trial.inputs()[t][0])
+              .as("fixation input at step %d", t)
+              .isEqualTo(t < trial.period("fixation").endStep() ? 1f : 0f);
+        }
+        // The sample and each test show cos(θ_k − θ) on 32 channels, nothing in between.
+        for (String p : List.of("sample", "test1", "test2", "test3")) {
+          double theta = number(trial, p.equals("sample") ? "sampleAngle" : p + "Angle");
+          for (int k = 0; k < 32; k++) {
+            assertThat(mean(trial, p, 1 + k))
+                .as("%s, channel %d", p, k)
+                .isCloseTo(Math.cos(2 * Math.PI * k / 32 - theta), within(1e-6));
+          }
+        }
+        for (String p : List.of("fixation", "delay1", "delay2", "delay3")) {
+          for (int k = 1; k <= 32; k++) {
+            assertThat(mean(trial, p, k)).as("%s, channel %d", p, k).isZero();
+          }
+        }
+      }
+      for (int m = 1; m <= 3; m++) {
+        assertThat(matches[m]).as("trials matching at test %d of 300", m).isBetween(70, 130);
+      }
+    }
+
+    @Test
+    void hasNeuroGymsDefaultTiming() {
+      Trial trial = task(component, Map.of()).newTrial(new SplittableRandom(31));
+      assertThat(trial.periods())
+          .extracting(Period::steps)
+          .containsExactly(3, 5, 10, 5, 10, 5, 10, 5);
+    }
+
+    @Test
+    void distractorsAreUniformOnTheCircle() {
+      double x = 0;
+      double y = 0;
+      int n = 0;
+      for (Trial trial : trials(task(component, Map.of()), 2000, 32)) {
+        for (int i = 1; i <= 3; i++) {
+          if (i != integer(trial, "matchTest")) {
+            double angle = number(trial, "test" + i + "Angle");
+            x += Math.cos(angle);
+            y += Math.sin(angle);
+            n++;
+          }
+        }
+      }
+      // The mean resultant length of n uniform angles is about 1/sqrt(n).
+      assertThat(Math.hypot(x, y) / n).isLessThan(4 / Math.sqrt(n));
+    }
+
+    @Test
+    void takesNoGroundTruthAndRejectsATestShorterThanAStep() {
+      assertThat(task(component, Map.of()).conditions()).isEmpty();
+      assertThatThrownBy(() -> task(component, Map.of("timing", Map.of("test2", 50))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("timing.test2");
+    }
+  }
+
+  @Nested
+  class ReachingDelayResponseTask {
+    final ReachingDelayResponse component = new ReachingDelayResponse();
+
+    @Test
+    void theTargetIsGoAndTheStimulusPositionThroughTheDecision() {
+      OpenLoopTask task = task(component, Map.of());
+      assertThat(task.targetKind()).isEqualTo(org.rnnlab.api.task.TargetKind.CONTINUOUS);
+      assertThat(task.inputChannels()).containsExactly("go", "stimulus");
+      assertThat(task.outputChannels()).containsExactly("go", "position");
+      Set<Double> delays = new HashSet<>();
+      for (Trial trial : trials(task, 300, 33)) {
+        double x = number(trial, "targetPosition");
+        assertThat(x).isBetween(0.0, 1.0);
+        Period stimulus = trial.period("stimulus");
+        Period decision = trial.period("decision");
+        delays.add(trial.period("delay").steps() * 100.0);
+        assertThat(stimulus.steps()).isEqualTo(5);
+        assertThat(decision.steps()).isEqualTo(5);
+        for (int t = 0; t < trial.steps(); t++) {
+          float[] in = trial.inputs()[t];
+          float[] target = trial.targets()[t];
+          boolean shown = t < stimulus.endStep();
+          boolean deciding = t >= decision.startStep();
+          assertThat(in[0]).as("go input at step %d", t).isEqualTo(deciding ? 1f : 0f);
+          assertThat(in[1]).as("stimulus input at step %d", t).isEqualTo(shown ? (float) x : -0.5f);
+          assertThat(target[0]).as("go target at step %d", t).isEqualTo(deciding ? 1f : -1f);
+          assertThat(target[1])
+              .as("position target at step %d", t)
+              .isEqualTo(deciding ? (float) x : -0.5f);
+          assertThat(trial.mask()[t]).isEqualTo(1f);
+        }
+      }
+      assertThat(delays).containsExactlyInAnyOrder(0.0, 1000.0, 2000.0);
+    }
+
+    @Test
+    void positionsAreUniformBetweenTheBounds() {
+      OpenLoopTask task = task(component, Map.of("lowBound", -2.0, "highBound", 2.0));
+      double sum = 0;
+      double squares = 0;
+      List<Trial> all = trials(task, 4000, 34);
+      for (Trial trial : all) {
+        double x = number(trial, "targetPosition");
+        assertThat(x).isBetween(-2.0, 2.0);
+        sum += x;
+        squares += x * x;
+      }
+      double mean = sum / all.size();
+      // Uniform on [-2, 2): mean 0, variance 16/12.
+      assertThat(mean).isCloseTo(0, within(0.06));
+      assertThat(squares / all.size() - mean * mean).isCloseTo(16.0 / 12, within(0.08));
+    }
+
+    @Test
+    void rejectsBoundsTheWrongWayRound() {
+      assertThatThrownBy(() -> task(component, Map.of("lowBound", 1.0, "highBound", 0.0)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("lowBound <= highBound");
+    }
+  }
+
+  @Nested
+  class Reaching1DWithSelfDistractionTask {
+    final Reaching1DWithSelfDistraction component = new Reaching1DWithSelfDistraction();
+
+    @Test
+    void theSensorShowsTheAgentStronglyAndTheTargetWeaklyAndTheTargetsStepTowardsIt() {
+      OpenLoopTask task = task(component, Map.of());
+      assertThat(task.inputChannels()).hasSize(32).startsWith("sensor-1").endsWith("sensor-32");
+      assertThat(task.outputChannels()).containsExactly("fixate", "left", "right");
+      int moving = 0;
+      for (Trial trial : trials(task, 300, 35)) {
+        double target = number(trial, "targetAngle");
+        Period reach = trial.period("reach");
+        assertThat(trial.period("fixation").steps()).isEqualTo(5);
+        assertThat(reach.steps()).isEqualTo(5);
+        double position = Math.PI;
+        for (int t = 0; t < trial.steps(); t++) {
+          boolean reaching = t >= reach.startStep();
+          for (int k = 0; k < 32; k++) {
+            double theta = 2 * Math.PI * k / 32;
+            double expected =
+                Math.cos(theta - position) + (reaching ? 0.3 * Math.cos(theta - target) : 0);
+            assertThat(trial.inputs()[t][k])
+                .as("sensor %d at step %d", k, t)
+                .isCloseTo((float) expected, within(1e-5f));
+          }
+          int action = trial.classTargets()[t];
+          assertThat(action)
+              .as("the ideal action at step %d", t)
+              .isEqualTo(reaching ? Reaching1D.idealAction(position, target, 0.05) : 0);
+          moving += action != 0 ? 1 : 0;
+          position = Reaching1D.move(position, action, 0.05);
+        }
+      }
+      assertThat(moving).as("reach steps that move, of 1500").isGreaterThan(1000);
+    }
+
+    @Test
+    void theSelfSignalOutweighsTheTarget() {
+      // The population vector of the sensor points to the agent, not the target, during reach.
+      for (Trial trial : trials(task(component, Map.of()), 100, 36)) {
+        int t = trial.period("reach").startStep();
+        double decoded = Reaching1DTest.decode(trial.inputs()[t], 0, 32);
+        assertThat(RingDistance.of(decoded, Math.PI))
+            .isLessThan(RingDistance.of(decoded, number(trial, "targetAngle")) + 1e-9);
+      }
+    }
+  }
+
+  @Nested
   class DelayComparisonTask {
     final DelayComparison component = new DelayComparison();
 

@@ -27,9 +27,9 @@ import org.rnnlab.testkit.TaskContract;
  *
  * <p>{@link #TASKS} is the single list of the package's tasks: add a task there and it is checked
  * for declarations, well-formed and reproducible trials, period order, where the ground truth may
- * be, the go cue (or, without one, a fixation input that stays on), dt invariance and noise
- * scaling. Class-target checks are skipped for tasks with continuous targets, which are checked for
- * dt invariance on their targets instead.
+ * be, the go cue (or, without one, a fixation input that stays on or ends with its period), dt
+ * invariance and noise scaling. Class-target checks are skipped for tasks with continuous targets,
+ * which are checked for dt invariance on their targets instead.
  */
 class NeuroGymFidelityTest {
 
@@ -55,6 +55,9 @@ class NeuroGymFidelityTest {
    * @param inputsFollowAnAgent whether inputs show an ideal agent's state that changes every step
    *     (teacher forcing), so that on a finer grid they differ between the coarse steps' times and
    *     are checked by the task's own test instead
+   * @param fixationEnd without a go cue, the period at whose end the fixation input goes off for
+   *     good, where the source shows it only until then without asking for an answer; null if it
+   *     stays on for the whole trial
    */
   record Case(
       Task task,
@@ -63,7 +66,8 @@ class NeuroGymFidelityTest {
       boolean targetFillsResponse,
       boolean goCue,
       String go,
-      boolean inputsFollowAnAgent) {
+      boolean inputsFollowAnAgent,
+      String fixationEnd) {
 
     /** A task with one response period and a go cue at its start. */
     Case(Task task, List<String> periods, String response, boolean targetFillsResponse) {
@@ -80,11 +84,27 @@ class NeuroGymFidelityTest {
       this(task, periods, responses, targetFillsResponse, goCue, responses.get(0), false);
     }
 
+    /** A task whose fixation input, if any, stays on unless it is the go cue. */
+    Case(
+        Task task,
+        List<String> periods,
+        List<String> responses,
+        boolean targetFillsResponse,
+        boolean goCue,
+        String go,
+        boolean inputsFollowAnAgent) {
+      this(task, periods, responses, targetFillsResponse, goCue, go, inputsFollowAnAgent, null);
+    }
+
     Case {
       responses = List.copyOf(responses);
       if (responses.isEmpty() || !periods.containsAll(responses) || !responses.contains(go)) {
         throw new IllegalArgumentException(
             "responses " + responses + " not among " + periods + " or without " + go);
+      }
+      if (fixationEnd != null && (goCue || !periods.contains(fixationEnd))) {
+        throw new IllegalArgumentException(
+            "fixationEnd " + fixationEnd + " needs no go cue and one of " + periods);
       }
     }
 
@@ -145,7 +165,34 @@ class NeuroGymFidelityTest {
           // Teacher-forced: the self inputs follow an ideal agent; the action target changes to
           // fixate (stay) once it arrives; no fixation input.
           new Case(
-              new Reaching1D(), Reaching1D.PERIODS, List.of("reach"), false, false, "reach", true));
+              new Reaching1D(), Reaching1D.PERIODS, List.of("reach"), false, false, "reach", true),
+          // The same, with the target and the agent's position on one sensor ring.
+          new Case(
+              new Reaching1DWithSelfDistraction(),
+              Reaching1DWithSelfDistraction.PERIODS,
+              List.of("reach"),
+              false,
+              false,
+              "reach",
+              true),
+          // Match is answered in one of three tests; the fixation input is on during fixation only
+          // and its end asks for no answer, as in the source.
+          new Case(
+              new DelayMatchSampleDistractor1D(),
+              DelayMatchSampleDistractor1D.PERIODS,
+              DelayMatchSampleDistractor1D.TESTS,
+              true,
+              false,
+              "test1",
+              false,
+              "fixation"),
+          // Continuous targets (go, position) on every step; a go input, no fixation input.
+          new Case(
+              new ReachingDelayResponse(),
+              ReachingDelayResponse.PERIODS,
+              List.of("decision"),
+              true,
+              false));
 
   static Stream<Case> tasks() {
     return TASKS.stream();
@@ -270,12 +317,18 @@ class NeuroGymFidelityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("tasksWithoutAGoCue")
-  void withoutAGoCueAFixationInputStaysOnForTheWholeTrial(Case c) {
+  void withoutAGoCueAFixationInputStaysOnForTheWholeTrialOrUntilItsPeriodEnds(Case c) {
     OpenLoopTask task = task(c, declares(c.task(), "sigma") ? Map.of("sigma", 0.0) : Map.of());
     int fixation = task.inputChannels().indexOf("fixation");
+    assertThat(c.fixationEnd() == null || fixation >= 0)
+        .as("a fixation input that ends needs a fixation input")
+        .isTrue();
     for (Trial trial : trials(task, 30, 42)) {
+      int end = c.fixationEnd() == null ? trial.steps() : trial.period(c.fixationEnd()).endStep();
       for (int t = 0; fixation >= 0 && t < trial.steps(); t++) {
-        assertThat(trial.inputs()[t][fixation]).as("fixation input at step %d", t).isEqualTo(1f);
+        assertThat(trial.inputs()[t][fixation])
+            .as("fixation input at step %d, on until step %d", t, end)
+            .isEqualTo(t < end ? 1f : 0f);
       }
     }
   }
