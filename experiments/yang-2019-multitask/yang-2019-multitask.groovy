@@ -26,11 +26,12 @@ experiment('yang-2019-multitask') {
   ]
   // Yang's LeakyRNN: ReLU, tau 100 ms at dt 20 ms (alpha 0.2), recurrent noise sigma_rec 0.05
   // inside the nonlinearity, recurrent weights 0.5 x a random orthogonal matrix, input weights
-  // randn/sqrt(n_input), one bias starting at zero; a Glorot-uniform readout with a zero bias and
-  // a sigmoid on the outputs (the lsq model's y_hat = sigmoid(h W_out + b_out)).
+  // randn/sqrt(n_input), one bias starting at zero; a Glorot-uniform readout with a zero bias.
+  // The readout is linear: the source's sigmoid (outputActivation: 'sigmoid') makes this ReLU
+  // network's activity explode within 60 steps at 256 units (see README.md, decision 27).
   model 'leaky-rnn', hidden: 256, tau: 100, activation: 'relu', noise: 0.05,
       recurrentInit: 'orthogonal', recurrentGain: 0.5, inputInit: 'gaussian',
-      inputBias: false, biasInit: 'zero', outputInit: 'glorot', outputActivation: 'sigmoid'
+      inputBias: false, biasInit: 'zero', outputInit: 'glorot'
   // Yang's lsq cost: mean(((y - y*) * c_mask)^2), the fixation output weighed twice; Adam with
   // every gradient element clipped to [-1, 1] (tf.clip_by_value in Model.set_optimizer).
   loss 'mse', weighting: 'error'
