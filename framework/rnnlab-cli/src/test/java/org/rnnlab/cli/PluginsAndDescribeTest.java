@@ -38,7 +38,7 @@ class PluginsAndDescribeTest {
         .contains("leaky-rnn — model")
         .containsPattern("tau\\s+number\\s+100.0\\s+ms");
     assertThat(Cli.run("describe", "perceptual-decision-making").out())
-        .containsPattern("timing\\.stimulus\\s+number\\s+2000.0\\s+ms");
+        .containsPattern("timing\\.stimulus\\s+timing\\s+2000.0\\s+ms");
     assertThat(Cli.run("describe", "train").out()).containsPattern("steps\\s+integer\\s+1000");
     assertThat(Cli.run("describe", "task-mixer").out())
         .contains("trains one network on several tasks")

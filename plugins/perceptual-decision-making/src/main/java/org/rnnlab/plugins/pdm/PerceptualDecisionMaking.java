@@ -70,7 +70,9 @@ public final class PerceptualDecisionMaking implements Task {
             .withMin(0),
         ParameterSpec.group(
             "timing",
-            "Period durations, in order fixation, stimulus, delay, decision",
+            "Period durations in ms, in order fixation, stimulus, delay, decision: a number, a"
+                + " list to choose from, or a distribution sampled per trial such as {uniform:"
+                + " [low, high]}",
             period("fixation", 100, "Fixation period before the stimulus"),
             period("stimulus", 2000, "Stimulus period"),
             period("delay", 0, "Delay between the stimulus and the decision"),
@@ -101,12 +103,7 @@ public final class PerceptualDecisionMaking implements Task {
   }
 
   private static ParameterSpec period(String name, double defaultMs, String text) {
-    return ParameterSpec.timing(
-        name,
-        Timing.constant(defaultMs),
-        text
-            + "; a number, or a distribution sampled per trial: {uniform: [low, high]}, {choice:"
-            + " [...]}, {truncatedExponential: [mean, min, max]}, {until: ms}");
+    return ParameterSpec.timing(name, Timing.constant(defaultMs), text);
   }
 
   /**
