@@ -129,17 +129,12 @@ public final class Trainer {
             }
             collector.backward(totalLoss);
           }
-          // One sum over all parameters and a single read back: a device sync per step, not per
-          // parameter.
-          NDArray squared = null;
           for (Map.Entry<String, NDArray> p : parameters.entrySet()) {
             NDArray g = p.getValue().getGradient();
             g.attach(stepManager);
             grads.put(p.getKey(), g);
-            NDArray sum = g.square().sum();
-            squared = squared == null ? sum : squared.add(sum);
           }
-          gradNorm = (float) Math.sqrt(squared.getFloat());
+          gradNorm = globalNorm(grads);
           if (!Float.isFinite(gradNorm)) {
             for (Map.Entry<String, NDArray> g : grads.entrySet()) {
               if (!Float.isFinite(g.getValue().abs().max().getFloat())) {
@@ -196,7 +191,10 @@ public final class Trainer {
     return new Outcome(last, last == total, msPerStep, last - firstStep);
   }
 
-  /** The norm of all gradients together, read back once. */
+  /**
+   * The norm of all gradients together: one sum over all parameters and a single read back, so a
+   * device sync per step, not per parameter.
+   */
   private static float globalNorm(Map<String, NDArray> grads) {
     NDArray squared = null;
     for (NDArray g : grads.values()) {
