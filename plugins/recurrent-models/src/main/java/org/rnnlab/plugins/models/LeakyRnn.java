@@ -40,11 +40,12 @@ import org.rnnlab.api.model.RecurrentNetwork;
  * above), the initialisers {@code recurrentInit}/{@code recurrentGain} (default uniform, 1), {@code
  * inputInit}/{@code inputGain} and {@code outputInit}/{@code outputGain} (default uniform, 1:
  * PyTorch's {@code nn.Linear}), {@code inputBias}, {@code recurrentBias}, {@code outputBias}
- * (default true), {@code initialState} (zero or learned) and {@code latentIcVar}. The parameter
- * names are {@code input.weight [I,H]}, {@code input.bias [H]}, {@code recurrent.weight [H,H]},
- * {@code recurrent.bias [H]}, {@code output.weight [H,O]}, {@code output.bias [O]} and {@code
- * initial.state [H]}; see {@link RateNetwork} for the draw order. With the defaults, a run is
- * bit-identical to the model's first version.
+ * (default true), {@code biasInit} (uniform, PyTorch's draw, or zero), {@code outputActivation}
+ * (default linear; the outputs are {@code g(y)}), {@code initialState} (zero or learned) and {@code
+ * latentIcVar}. The parameter names are {@code input.weight [I,H]}, {@code input.bias [H]}, {@code
+ * recurrent.weight [H,H]}, {@code recurrent.bias [H]}, {@code output.weight [H,O]}, {@code
+ * output.bias [O]} and {@code initial.state [H]}; see {@link RateNetwork} for the draw order. With
+ * the defaults, a run is bit-identical to the model's first version.
  *
  * <p>Connectivity constraints ({@link ModelParameters#constraints}, {@link MatrixConstraint}):
  * {@code dale}, {@code excitatoryFraction}, {@code autapses}, the connectivity masks, frozen
@@ -72,7 +73,8 @@ public final class LeakyRnn implements Model {
   @Override
   public String description() {
     return "Leaky rate RNN h' = (1-alpha)h + alpha*f(x W_in + h W_rec + b + noise) with alpha ="
-        + " dt/tau and a linear readout, in Yang's, PsychRNN's or Cueva & Wei's convention";
+        + " dt/tau and a readout (linear by default), in Yang's, PsychRNN's or Cueva & Wei's"
+        + " convention";
   }
 
   @Override
