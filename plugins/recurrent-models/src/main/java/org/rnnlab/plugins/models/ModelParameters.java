@@ -118,7 +118,8 @@ final class ModelParameters {
         Activation.NAMES,
         "Nonlinearity g applied to the readout, y = g(r W_out + b_out): linear (none), or e.g."
             + " sigmoid, which keeps outputs in (0, 1) as Yang et al. 2019's lsq readout does."
-            + " Losses, evaluation and analyses all see g's output");
+            + " Losses, evaluation and analyses all see g's output, so keep linear for"
+            + " cross-entropy, which takes logits");
   }
 
   /**
