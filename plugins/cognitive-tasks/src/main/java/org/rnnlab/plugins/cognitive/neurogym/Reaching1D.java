@@ -116,11 +116,7 @@ public final class Reaching1D implements Task {
     double dt = NeuroGymSupport.dt(ID, params);
     Map<String, Timing> timing = NeuroGymSupport.timings(params, PERIODS.toArray(String[]::new));
     NeuroGymSupport.requireResponseStep(ID, timing, "reach", dt);
-    double speed = params.number("speed");
-    if (!(speed > 0) || !Double.isFinite(speed)) {
-      throw new IllegalArgumentException(ID + " needs speed > 0 rad/s, got " + speed);
-    }
-    double step = speed * dt / 1000;
+    double step = stepRad(ID, params, dt);
     int dimRing = params.count("dimRing");
     ChannelLayout in =
         ChannelLayout.builder().group("target", dimRing).group("self", dimRing).build();
@@ -136,29 +132,52 @@ public final class Reaching1D implements Task {
           TrialBuilder b = new TrialBuilder(dt, in, out, TargetKind.CLASS_INDEX);
           b.periods(timing, random, PERIODS.toArray(String[]::new));
           b.setInput(NeuroGymSupport.cosine(target, dimRing, 1, 0), "target", "reach");
-
-          Period reach = b.period("reach");
-          float[][] inputs = b.inputs();
-          int[] classes = b.classTargets();
-          int[] self = in.indices("self");
-          int arrival = -1;
-          double position = START_RAD;
-          for (int t = 0; t < b.steps(); t++) {
-            float[] code = NeuroGymSupport.cosine(position, dimRing, 1, 0);
-            for (int k = 0; k < dimRing; k++) {
-              inputs[t][self[k]] = code[k];
-            }
-            int action = t >= reach.startStep() ? idealAction(position, target, step) : 0;
-            classes[t] = action;
-            if (action == 0 && t >= reach.startStep() && arrival < 0) {
-              arrival = t;
-            }
-            position = move(position, action, step);
-          }
-          b.metadata("targetAngle", target);
-          b.metadata("arrivalStep", arrival);
+          teacherForce(b, in.indices("self"), target, step);
           return b.build();
         });
+  }
+
+  /**
+   * The movement per step in rad: {@code speed} (rad/s) times dt.
+   *
+   * @throws IllegalArgumentException if speed is not positive and finite
+   */
+  static double stepRad(String id, Parameters params, double dtMs) {
+    double speed = params.number("speed");
+    if (!(speed > 0) || !Double.isFinite(speed)) {
+      throw new IllegalArgumentException(id + " needs speed > 0 rad/s, got " + speed);
+    }
+    return speed * dtMs / 1000;
+  }
+
+  /**
+   * Walks NeuroGym's ideal agent through the trial from {@link #START_RAD}: at every step adds the
+   * cosine code of its position (one channel per ring unit, in {@code selfChannels}) to the inputs,
+   * and sets the class target to its action (fixate before {@code reach}, then {@link
+   * #idealAction}); records {@code targetAngle} and {@code arrivalStep} (the first step in {@code
+   * reach} where it fixates, −1 if it never arrives).
+   */
+  static void teacherForce(TrialBuilder b, int[] selfChannels, double target, double stepRad) {
+    Period reach = b.period("reach");
+    float[][] inputs = b.inputs();
+    int[] classes = b.classTargets();
+    int arrival = -1;
+    double position = START_RAD;
+    for (int t = 0; t < b.steps(); t++) {
+      float[] code = NeuroGymSupport.cosine(position, selfChannels.length, 1, 0);
+      for (int k = 0; k < selfChannels.length; k++) {
+        inputs[t][selfChannels[k]] += code[k];
+      }
+      boolean reaching = t >= reach.startStep();
+      int action = reaching ? idealAction(position, target, stepRad) : 0;
+      classes[t] = action;
+      if (action == 0 && reaching && arrival < 0) {
+        arrival = t;
+      }
+      position = move(position, action, stepRad);
+    }
+    b.metadata("targetAngle", target);
+    b.metadata("arrivalStep", arrival);
   }
 
   /**

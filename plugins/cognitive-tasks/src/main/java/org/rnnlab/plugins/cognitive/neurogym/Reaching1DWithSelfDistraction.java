@@ -8,7 +8,6 @@ import org.pf4j.Extension;
 import org.rnnlab.api.component.ParameterSpec;
 import org.rnnlab.api.component.Parameters;
 import org.rnnlab.api.task.OpenLoopTask;
-import org.rnnlab.api.task.Period;
 import org.rnnlab.api.task.TargetKind;
 import org.rnnlab.api.task.Task;
 import org.rnnlab.api.trial.ChannelLayout;
@@ -90,11 +89,7 @@ public final class Reaching1DWithSelfDistraction implements Task {
     double dt = NeuroGymSupport.dt(ID, params);
     Map<String, Timing> timing = NeuroGymSupport.timings(params, PERIODS.toArray(String[]::new));
     NeuroGymSupport.requireResponseStep(ID, timing, "reach", dt);
-    double speed = params.number("speed");
-    if (!(speed > 0) || !Double.isFinite(speed)) {
-      throw new IllegalArgumentException(ID + " needs speed > 0 rad/s, got " + speed);
-    }
-    double step = speed * dt / 1000;
+    double step = Reaching1D.stepRad(ID, params, dt);
     int dimRing = params.count("dimRing");
     ChannelLayout in = ChannelLayout.builder().group("sensor", dimRing).build();
     ChannelLayout out =
@@ -110,27 +105,7 @@ public final class Reaching1DWithSelfDistraction implements Task {
           b.periods(timing, random, PERIODS.toArray(String[]::new));
           b.setInput(NeuroGymSupport.cosine(target, dimRing, TARGET_GAIN, 0), "sensor", "reach");
 
-          Period reach = b.period("reach");
-          float[][] inputs = b.inputs();
-          int[] classes = b.classTargets();
-          int[] sensor = in.indices("sensor");
-          int arrival = -1;
-          double position = Reaching1D.START_RAD;
-          for (int t = 0; t < b.steps(); t++) {
-            float[] self = NeuroGymSupport.cosine(position, dimRing, 1, 0);
-            for (int k = 0; k < dimRing; k++) {
-              inputs[t][sensor[k]] += self[k];
-            }
-            boolean reaching = t >= reach.startStep();
-            int action = reaching ? Reaching1D.idealAction(position, target, step) : 0;
-            classes[t] = action;
-            if (action == 0 && reaching && arrival < 0) {
-              arrival = t;
-            }
-            position = Reaching1D.move(position, action, step);
-          }
-          b.metadata("targetAngle", target);
-          b.metadata("arrivalStep", arrival);
+          Reaching1D.teacherForce(b, in.indices("sensor"), target, step);
           return b.build();
         });
   }
