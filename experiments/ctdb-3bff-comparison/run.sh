@@ -8,9 +8,9 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RNNLAB="${RNNLAB:-$HERE/../../rnnlab}"
 OUT="${1:-runs/ctdb-3bff-comparison}"
 
-"$RNNLAB" run "$HERE/../sussillo-barak-3bff/gru.groovy" --out "$OUT/gru-seed0" --quiet
-"$RNNLAB" run "$HERE/../sussillo-barak-3bff/gru.groovy" --set seed=1 --out "$OUT/gru-seed1" --quiet
-"$RNNLAB" run "$HERE/../sussillo-barak-3bff/node.yaml" --out "$OUT/node-seed0" --quiet
+"$RNNLAB" run "$HERE/../sussillo-barak-3bff/gru.groovy" --out "$OUT/gru-seed0"
+"$RNNLAB" run "$HERE/../sussillo-barak-3bff/gru.groovy" --set seed=1 --out "$OUT/gru-seed1"
+"$RNNLAB" run "$HERE/../sussillo-barak-3bff/node.yaml" --out "$OUT/node-seed0"
 
 "$RNNLAB" analyze "$OUT/gru-seed0" --analysis latents --analysis fixed-points \
   --set fixed-points.initialStates=1024 --set fixed-points.learningRate=0.01

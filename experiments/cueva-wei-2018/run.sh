@@ -10,5 +10,5 @@ OUT="${1:-runs/cueva-wei-2018}"
 for shape in "square 1.0" "hexagon 0.6204" "triangle 1.5197"; do
   read -r arena side <<< "$shape"
   "$RNNLAB" run "$HERE/cueva-wei.groovy" --set task.arena="$arena" --set task.sideM="$side" \
-    --quiet --out "$OUT/$arena"
+    --out "$OUT/$arena"
 done
