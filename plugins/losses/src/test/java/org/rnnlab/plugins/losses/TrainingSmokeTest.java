@@ -186,23 +186,7 @@ class TrainingSmokeTest {
     Path csv = temp.resolve("metrics.csv");
     List<String> names = terms.stream().map(LossTerm::name).toList();
 
-    try (NDManager run = Engine.getInstance().newBaseManager()) {
-      RecurrentNetwork network = tanhRnn(run, 16);
-      RunLossContext context = new RunLossContext(REPORT_SIGN, network);
-      terms.forEach(t -> t.function().check(context));
-      Trainer trainer =
-          new Trainer(
-              spec,
-              REPORT_SIGN,
-              network,
-              terms,
-              new SeedStreams(11),
-              run,
-              new Checkpoints(temp.resolve("checkpoints")));
-      try (MetricsLog metrics = MetricsLog.create(csv, names)) {
-        trainer.train(0, Integer.MAX_VALUE, metrics, TrainingListener.NONE);
-      }
-    }
+    train(spec, terms, temp);
 
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines.get(0))
@@ -250,9 +234,20 @@ class TrainingSmokeTest {
             clipGradValue,
             1000);
     List<LossTerm> terms = List.of(term("mse", new MeanSquaredError(), Map.of(), 1));
-    Path folder = Files.createTempDirectory(temp, "clip");
+    return train(spec, terms, Files.createTempDirectory(temp, "clip"));
+  }
+
+  /**
+   * Trains the tanh RNN on the sign task with these terms, writing {@code metrics.csv} and the
+   * checkpoints into {@code folder}; returns the final parameter values.
+   */
+  private static Map<String, float[]> train(TrainingSpec spec, List<LossTerm> terms, Path folder)
+      throws IOException {
+    List<String> names = terms.stream().map(LossTerm::name).toList();
     try (NDManager run = Engine.getInstance().newBaseManager()) {
       RecurrentNetwork network = tanhRnn(run, 16);
+      RunLossContext context = new RunLossContext(REPORT_SIGN, network);
+      terms.forEach(t -> t.function().check(context));
       Trainer trainer =
           new Trainer(
               spec,
@@ -262,7 +257,7 @@ class TrainingSmokeTest {
               new SeedStreams(11),
               run,
               new Checkpoints(folder.resolve("checkpoints")));
-      try (MetricsLog metrics = MetricsLog.create(folder.resolve("metrics.csv"), List.of("mse"))) {
+      try (MetricsLog metrics = MetricsLog.create(folder.resolve("metrics.csv"), names)) {
         trainer.train(0, Integer.MAX_VALUE, metrics, TrainingListener.NONE);
       }
       Map<String, float[]> values = new LinkedHashMap<>();
