@@ -190,11 +190,7 @@ public final class ExperimentRunner {
         @SuppressWarnings("unchecked")
         List<Object> resumes =
             new ArrayList<>((List<Object>) provenance.getOrDefault("resumed", List.of()));
-        Map<String, Object> thisResume = new LinkedHashMap<>();
-        thisResume.put("at", Instant.now().toString());
-        thisResume.put("from_step", firstStep);
-        thisResume.put("command_line", options.commandLine());
-        resumes.add(thisResume);
+        resumes.add(Provenance.resumption(options.commandLine(), firstStep));
         provenance.put("resumed", resumes);
         JsonFiles.write(folder.provenance(), provenance);
       } else {

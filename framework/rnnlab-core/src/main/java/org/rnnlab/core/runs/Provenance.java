@@ -59,9 +59,7 @@ public final class Provenance {
     djl.put("engine", engine.getEngineName());
     djl.put("engine_version", engine.getVersion());
     djl.put("device", engine.defaultDevice().toString());
-    djl.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
-    djl.put(
-        "inter_op_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
+    djl.putAll(threads());
     p.put("djl", djl);
     p.put("seeds", seeds);
     Map<String, Object> jvm = new LinkedHashMap<>();
@@ -86,6 +84,36 @@ public final class Provenance {
     }
     p.put("started", Instant.now().toString());
     return p;
+  }
+
+  /**
+   * The record of one resumption, for {@code provenance.json}'s {@code resumed} list: when, from
+   * which step, the command line, and the machine and PyTorch thread settings this leg runs with. A
+   * resumed leg may run on another machine or with another thread count than the run's start, so
+   * each leg records its own.
+   *
+   * @param commandLine the arguments as given
+   * @param fromStep the step of the checkpoint training continues from (0 if there was none)
+   */
+  public static Map<String, Object> resumption(List<String> commandLine, int fromStep) {
+    Map<String, Object> leg = new LinkedHashMap<>();
+    leg.put("at", Instant.now().toString());
+    leg.put("from_step", fromStep);
+    leg.put("command_line", commandLine);
+    leg.put("rnnlab_version", rnnlabVersion());
+    leg.put("host", hostName());
+    leg.put("processors", Runtime.getRuntime().availableProcessors());
+    leg.putAll(threads());
+    return leg;
+  }
+
+  /** PyTorch's intra- and inter-op thread settings, as the launcher passed them to DJL. */
+  private static Map<String, Object> threads() {
+    Map<String, Object> threads = new LinkedHashMap<>();
+    threads.put("intra_op_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+    threads.put(
+        "inter_op_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
+    return threads;
   }
 
   /**

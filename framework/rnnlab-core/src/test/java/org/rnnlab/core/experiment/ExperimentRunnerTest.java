@@ -170,6 +170,24 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void eachResumptionRecordsTheStepItContinuedFromAndTheThreadSettingsItRanWith()
+      throws IOException {
+    Path stopped = temp.resolve("stopped");
+    runner.run(Specs.resolve(Specs.signTree(40)), options(stopped, 25));
+
+    runner.resume(stopped, options(null, Integer.MAX_VALUE));
+
+    Map<String, Object> provenance = JsonFiles.read(stopped.resolve("provenance.json"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> resumed = (List<Map<String, Object>>) provenance.get("resumed");
+    assertThat(resumed).hasSize(1);
+    assertThat(resumed.get(0))
+        .containsEntry("from_step", 25)
+        .containsKeys("at", "command_line", "host", "processors")
+        .containsKeys("intra_op_threads", "inter_op_threads");
+  }
+
+  @Test
   void resumeDropsMetricRowsWrittenAfterTheLastCheckpoint() throws IOException {
     ExperimentSpec spec = Specs.resolve(Specs.signTree(40));
     Path whole =
