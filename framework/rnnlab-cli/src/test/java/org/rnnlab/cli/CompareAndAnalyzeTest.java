@@ -258,6 +258,35 @@ class CompareAndAnalyzeTest {
   }
 
   @Test
+  void aNetworkKeptWithoutItsOptimiserStateCanStillBeAnalysed() throws IOException {
+    Path published = temp.resolve("published");
+    assertThat(train(published).exitCode()).isZero();
+    try (var checkpoints = Files.list(published.resolve("checkpoints"))) {
+      for (Path checkpoint : checkpoints.toList()) {
+        Files.delete(checkpoint.resolve("optimizer.npz"));
+      }
+    }
+
+    Cli.Outcome atCheckpoint =
+        Cli.run(
+            "analyze",
+            published.toString(),
+            "--checkpoint",
+            "step-000020",
+            "--out",
+            temp.resolve("published-at-20").toString(),
+            "--analysis",
+            "output-error",
+            "--set",
+            "trials=20");
+    Cli.Outcome inPlace =
+        Cli.run("analyze", published.toString(), "--analysis", "latents", "--set", "trials=20");
+
+    assertThat(atCheckpoint.exitCode()).as(atCheckpoint.err()).isZero();
+    assertThat(inPlace.exitCode()).as(inPlace.err()).isZero();
+  }
+
+  @Test
   void aCheckpointAnalysisNamesTheCheckpointsThereAreAndNeedsANewOutFolder() throws IOException {
     Cli.Outcome unknown =
         Cli.run(

@@ -129,7 +129,7 @@ public final class TrainedRun {
     RunComponents components = new RunComponents(catalog);
     TaskInstance task = components.task(spec.task());
     RecurrentNetwork network = components.network(spec.model(), task, seeds, manager);
-    Checkpoints.Loaded loaded = Checkpoints.load(checkpoint);
+    Checkpoints.Loaded loaded = Checkpoints.loadParameters(checkpoint);
     Checkpoints.restoreInto(network.parameters(), loaded.parameters());
     return new TrainedRun(folder, spec, seeds, components, network, loaded.step());
   }

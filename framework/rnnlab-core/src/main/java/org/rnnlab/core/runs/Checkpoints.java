@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -125,14 +126,40 @@ public final class Checkpoints {
     }
   }
 
-  /** Reads a checkpoint folder. */
+  /**
+   * Reads a checkpoint folder to continue training from it: its step, update count, parameters and
+   * optimiser state.
+   *
+   * @throws IOException if a file cannot be read; a missing {@code optimizer.npz} (a checkpoint
+   *     kept only to be analysed) is named as such
+   */
   public static Loaded load(Path checkpoint) throws IOException {
+    Path optimizer = checkpoint.resolve("optimizer.npz");
+    if (!Files.isRegularFile(optimizer)) {
+      throw new NoSuchFileException(
+          optimizer.toString(),
+          null,
+          "training cannot continue from this checkpoint without the optimiser state it was saved"
+              + " with; it can still be analysed (rnnlab analyze)");
+    }
+    Loaded parameters = loadParameters(checkpoint);
+    return new Loaded(
+        parameters.step(), parameters.updates(), parameters.parameters(), Npz.read(optimizer));
+  }
+
+  /**
+   * Reads what analysing a checkpoint needs: its step, update count and parameters. {@code
+   * optimizer.npz} is not read and need not exist, so a published network may be kept without it.
+   *
+   * @return the checkpoint with an empty {@link Loaded#optimizer()}
+   */
+  public static Loaded loadParameters(Path checkpoint) throws IOException {
     Map<String, Object> state = JsonFiles.read(checkpoint.resolve("state.json"));
     return new Loaded(
         ((Number) state.get("step")).intValue(),
         ((Number) state.get("updates")).longValue(),
         Npz.read(checkpoint.resolve("parameters.npz")),
-        Npz.read(checkpoint.resolve("optimizer.npz")));
+        Map.of());
   }
 
   /**

@@ -188,6 +188,20 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void resumingFromACheckpointWithoutItsOptimiserStateSaysSoAndChangesNothing() throws IOException {
+    Path stopped = temp.resolve("stopped");
+    runner.run(Specs.resolve(Specs.signTree(40)), options(stopped, 25));
+    Files.delete(stopped.resolve("checkpoints/step-000025/optimizer.npz"));
+    String metricsBefore = Files.readString(stopped.resolve("metrics.csv"));
+
+    assertThatThrownBy(() -> runner.resume(stopped, options(null, Integer.MAX_VALUE)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("step-000025/optimizer.npz")
+        .hasMessageContaining("without the optimiser state");
+    assertThat(Files.readString(stopped.resolve("metrics.csv"))).isEqualTo(metricsBefore);
+  }
+
+  @Test
   void resumeDropsMetricRowsWrittenAfterTheLastCheckpoint() throws IOException {
     ExperimentSpec spec = Specs.resolve(Specs.signTree(40));
     Path whole =
